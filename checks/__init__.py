@@ -1,0 +1,1 @@
+"""Consistency and completeness checks over a report.  Never imports textual or rich."""

@@ -1,0 +1,71 @@
+"""Text to blocks: paragraphs, and tables written as tab-led cells.
+
+A Word table saved as text puts each cell on a line that starts with a tab, a cell's own line
+breaks on the following lines without a tab, and a blank line after each row.  Word files are
+read into the same blocks (see `docx_reader`), so the report parser sees one shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Lines that end a table even without a blank line before them: the next report's cover or its
+# first heading (real files glue the next report straight onto the last table row).
+_TABLE_BREAK = re.compile(r"^\s*(?:项目名称\s*[:：]|[一1]\s*[、.．]\s*项目(?:概况|基本情况))")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int = 0
+
+
+@dataclass
+class Table:
+    rows: list[list[str]] = field(default_factory=list)
+    line: int = 0
+
+
+Block = Paragraph | Table
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("\t"):
+            table, i = _read_table(lines, i)
+            blocks.append(table)
+        else:
+            blocks.append(Paragraph(lines[i], i + 1))
+            i += 1
+    return blocks
+
+
+def _read_table(lines: list[str], start: int) -> tuple[Table, int]:
+    table = Table(line=start + 1)
+    row: list[str] = []
+    i = start
+    after_blank = False
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            row.extend(line.split("\t")[1:])
+            after_blank = False
+        elif not line.strip():
+            if row:
+                table.rows.append(row)
+                row = []
+            if after_blank:
+                break
+            after_blank = True
+        elif after_blank or not row or _TABLE_BREAK.match(line):
+            break
+        else:
+            row[-1] = f"{row[-1]}\n{line}" if row[-1].strip() else line
+        i += 1
+    if row:
+        table.rows.append(row)
+    return table, i

@@ -1,0 +1,18 @@
+"""Numbers masked out of text, so two paragraphs that differ only in their numbers compare equal.
+
+This is the cheap regex version used for indexing and ranking; it does not need jieba.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "#"
+_NUMBER = re.compile(
+    r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
+    r"|[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*(?=[元人个名次项套期家所%％])"
+)
+
+
+def mask_numbers(text: str) -> str:
+    return _NUMBER.sub(MASK, text)

@@ -1,0 +1,254 @@
+"""The 附表 (自评表) from table rows into a `ReportTable`, driven by the profile's labels.
+
+Nothing here knows a layout: the profile file says which labels name the budget rows and
+columns, the goals and the indicator columns.  Merged cells arrive as empty cells, so 一级 and
+二级 indicator names are carried down from the row above when blank.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .amounts import parse_amount, parse_number
+from .blocks import Table
+from .document import Cell, Indicator, ReportTable
+from .headings import plain
+from .outline import DEFAULT_PROFILE, Profile, load_profiles
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_LABEL_MAX = 20  # a label cell is short; longer cells are values
+
+
+def parse_table(tables: list[Table], profile_hint: str | None = None) -> ReportTable | None:
+    """Read the 附表 from the table blocks of one report; None when they hold nothing."""
+    rows = [[_clean(c) for c in row] for t in tables for row in t.rows]
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        return None
+    profile = detect_profile(rows) or load_profiles().get(profile_hint or "") or load_profiles()[DEFAULT_PROFILE]
+    table = ReportTable(profile=profile.key)
+    table.year = _find_year(rows)
+    table.header = _read_header(rows, profile)
+    table.budget = _read_budget(rows, profile)
+    table.goals_expected, table.goals_actual = _read_goals(rows, profile)
+    table.indicators, table.total_score = _read_indicators(rows, profile)
+    return table
+
+
+def detect_profile(rows: list[list[str]]) -> Profile | None:
+    """The profile whose signature labels appear most often among the cells."""
+    cells = {plain(c) for row in rows for c in row if len(c) <= _LABEL_MAX * 2}
+    scores: list[tuple[int, str]] = []
+    for profile in load_profiles().values():
+        hits = sum(1 for label in profile.signature if any(c.startswith(label) for c in cells))
+        scores.append((hits, profile.key))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] == 0:
+        return None
+    return load_profiles()[scores[0][1]]
+
+
+def _clean(cell: str) -> str:
+    lines = [ln.strip(" \t\u3000\xa0") for ln in cell.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return ""
+    out = lines[0]
+    for ln in lines[1:]:
+        # A cell's line breaks are Word's wrapping, except before a numbered item.
+        out += ("\n" + ln) if re.match(r"[0-9０-９]+[.．、]", ln) else ln
+    return out
+
+
+def _is_label(cell: str, labels: list[str]) -> bool:
+    text = plain(cell)
+    return 0 < len(text) <= _LABEL_MAX and any(label in text for label in labels)
+
+
+def _find_year(rows: list[list[str]]) -> int | None:
+    for row in rows[:6]:
+        for cell in row:
+            m = _YEAR.search(plain(cell))
+            if m and ("年度" in cell or len(plain(cell)) <= 10):
+                return int(m.group(1))
+    return None
+
+
+def _read_header(rows: list[list[str]], profile: Profile) -> dict[str, str]:
+    header: dict[str, str] = {}
+    for row in rows:
+        for i, cell in enumerate(row):
+            for key, labels in profile.header.items():
+                if key not in header and _is_label(cell, labels) and plain(cell) in labels:
+                    value = next((c for c in row[i + 1:] if c), "")
+                    if value:
+                        header[key] = value
+    return header
+
+
+def _read_budget(rows: list[list[str]], profile: Profile) -> dict[str, dict[str, Cell]]:
+    spec = profile.budget
+    if spec["layout"] == "pairs":
+        return _budget_pairs(rows, spec, profile)
+    return _budget_grid(rows, spec, profile)
+
+
+def _make_cell(text: str, column: str, profile: Profile) -> Cell:
+    if column in profile.money_columns():
+        return Cell(text, parse_amount(text))
+    return Cell(text, parse_number(text))
+
+
+def _budget_pairs(rows: list[list[str]], spec: dict[str, Any], profile: Profile) -> dict[str, dict[str, Cell]]:
+    columns = [c["key"] for c in spec["columns"]]
+    budget: dict[str, dict[str, Cell]] = {}
+    for row in rows:
+        seen: dict[str, int] = {}
+        for i, cell in enumerate(row[:-1]):
+            hit = _pair_label(cell, spec["rows"])
+            if hit is None:
+                continue
+            row_key, column_index = hit
+            if column_index is None:
+                column_index = seen.get(row_key, 0)
+                seen[row_key] = column_index + 1
+            if column_index < len(columns):
+                column = columns[column_index]
+                budget.setdefault(row_key, {})[column] = _make_cell(row[i + 1], column, profile)
+    return budget
+
+
+def _pair_label(cell: str, row_specs: list[dict[str, Any]]) -> tuple[str, int | None] | None:
+    text = plain(cell).rstrip("：:")
+    if not text or len(text) > _LABEL_MAX:
+        return None
+    for spec in row_specs:
+        for index, label in enumerate(spec["labels"]):
+            if label in text:
+                return spec["key"], (index if spec.get("by_label") else None)
+    return None
+
+
+def _budget_grid(rows: list[list[str]], spec: dict[str, Any], profile: Profile) -> dict[str, dict[str, Cell]]:
+    budget: dict[str, dict[str, Cell]] = {}
+    header_at, columns = _grid_header(rows, spec)
+    if header_at is None:
+        return budget
+    first_value = min(columns.values())
+    for row in rows[header_at + 1:]:
+        row_key = _grid_row_key(row[:first_value], spec["rows"])
+        if row_key is None:
+            if budget:
+                break
+            continue
+        budget[row_key] = {
+            col: _make_cell(row[idx] if idx < len(row) else "", col, profile) for col, idx in columns.items()
+        }
+    return budget
+
+
+def _grid_header(rows: list[list[str]], spec: dict[str, Any]) -> tuple[int | None, dict[str, int]]:
+    for r, row in enumerate(rows):
+        columns: dict[str, int] = {}
+        for i, cell in enumerate(row):
+            text = plain(cell)
+            for col in spec["columns"]:
+                if col["key"] not in columns and text.startswith(col["label"]):
+                    columns[col["key"]] = i
+        if len(columns) >= 2 and ("budget" in columns or "spent" in columns):
+            return r, columns
+    return None, {}
+
+
+def _grid_row_key(cells: list[str], row_specs: list[dict[str, Any]]) -> str | None:
+    for cell in reversed(cells):
+        text = plain(cell)
+        for spec in row_specs:
+            if text and any(label in text for label in spec["labels"]):
+                return spec["key"]
+    return None
+
+
+def _read_goals(rows: list[list[str]], profile: Profile) -> tuple[str, str]:
+    spec = profile.goals
+    for r, row in enumerate(rows[:-1]):
+        exp = _index_of(row, spec["expected"])
+        act = _index_of(row, spec["actual"])
+        if exp is None or act is None:
+            continue
+        values = rows[r + 1]
+        actual = _at(values, act)
+        follow = rows[r + 2] if r + 2 < len(rows) else []
+        if not actual and len([c for c in follow if c]) == 1 and not _is_block_header(follow):
+            # A blank line inside the row splits it in two in text exports.
+            actual = next(c for c in follow if c)
+        return _at(values, exp), actual
+    return "", ""
+
+
+def _is_block_header(row: list[str]) -> bool:
+    texts = [plain(c) for c in row]
+    return any(t.startswith("一级指标") or t.startswith("年度绩效") for t in texts)
+
+
+def _index_of(row: list[str], labels: list[str]) -> int | None:
+    for i, cell in enumerate(row):
+        if plain(cell) in labels:
+            return i
+    return None
+
+
+def _at(row: list[str], index: int) -> str:
+    return row[index] if index < len(row) else ""
+
+
+def _read_indicators(rows: list[list[str]], profile: Profile) -> tuple[list[Indicator], str]:
+    header_at, columns = _indicator_header(rows, profile)
+    if header_at is None:
+        return [], ""
+    out: list[Indicator] = []
+    total = ""
+    level1 = level2 = ""
+    for row in rows[header_at + 1:]:
+        first = next((plain(c) for c in row if c), "")
+        if first.startswith(profile.scoring.get("total_label", "总分")):
+            total = next((c for c in row[1:] if c and plain(c) != first), "")
+            break
+        values = {key: _at(row, idx) for key, idx in columns.items()}
+        if not any(values.get(k) for k in ("level3", "expected", "actual")):
+            continue
+        level1 = plain(values.get("level1", "")) or level1
+        level2 = plain(values.get("level2", "")) or level2
+        out.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                level3=values.get("level3", ""),
+                expected=values.get("expected", ""),
+                actual=values.get("actual", ""),
+                weight=values.get("weight", ""),
+                score=values.get("score", ""),
+                reason=values.get("reason", ""),
+            )
+        )
+    return out, total
+
+
+def _indicator_header(rows: list[list[str]], profile: Profile) -> tuple[int | None, dict[str, int]]:
+    specs = profile.indicator_columns
+    for r, row in enumerate(rows):
+        texts = [plain(c) for c in row]
+        if not any(t.startswith("一级指标") for t in texts):
+            continue
+        columns: dict[str, int] = {}
+        for spec in specs:
+            for label in sorted(spec["labels"], key=len, reverse=True):
+                idx = next(
+                    (i for i, t in enumerate(texts) if t.startswith(label) and i not in columns.values()), None
+                )
+                if idx is not None:
+                    columns[spec["key"]] = idx
+                    break
+        return r, columns
+    return None, {}

@@ -1,0 +1,179 @@
+"""Opening the store: WAL, a busy timeout, migrations, and clear errors for bad files.
+
+Every write goes through `Store.write()`, which takes the write lock up front
+(BEGIN IMMEDIATE) and retries while another process holds it, so «database is locked» never
+reaches the user.  A `Store` belongs to the thread that opened it; open one per thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from .errors import StoreError
+from .schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 10_000
+LOCK_RETRY_SECONDS = 60.0
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.DatabaseError as exc:
+            raise _translate(exc, self.path) from exc
+
+    def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """One write transaction, taken with BEGIN IMMEDIATE and retried while locked."""
+        deadline = time.monotonic() + LOCK_RETRY_SECONDS
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if not _is_locked(exc) or time.monotonic() > deadline:
+                    raise _translate(exc, self.path) from exc
+                time.sleep(0.05)
+        try:
+            yield self.db
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _translate(exc, self.path) from exc
+
+
+def open_store(path: Path | str | None, *, create: bool = True) -> Store:
+    """Open (and if needed create and migrate) the store at `path`; None opens in memory."""
+    if path is None or str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        store = Store(Database(conn), None)
+        _prepare(store, create=True)
+        return store
+    path = Path(path)
+    if not path.exists() and not create:
+        raise StoreError(f"数据库文件不存在：{path}")
+    if not path.exists():
+        _make_parent(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _translate(exc, path) from exc
+    store = Store(Database(conn, execute_plugins=False), path)
+    try:
+        _prepare(store, create=create)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror or exc}") from exc
+
+
+def _prepare(store: Store, *, create: bool) -> None:
+    conn = store.conn
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_version(store, version)
+        if store.path is not None:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            _migrate(store)
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, store.path) from exc
+
+
+def _check_version(store: Store, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"数据库由更新版本的 zipin 创建（结构版本 {version}，本程序支持到 {SCHEMA_VERSION}），"
+            "请升级 zipin 后再打开；文件未作任何改动。"
+        )
+    applied = {m.name for m in migrations.applied(store.db)}
+    unknown = applied - set(MIGRATION_NAMES)
+    if unknown:
+        raise StoreError(
+            f"数据库包含本程序不认识的结构更新（{', '.join(sorted(unknown))}），可能来自更新版本的 zipin；文件未作任何改动。"
+        )
+    if version == 0 and not applied:
+        tables = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        if tables:
+            raise StoreError(f"{store.path} 不是 zipin 的数据库（其中已有其他表），文件未作任何改动。")
+
+
+def _migrate(store: Store) -> None:
+    """Apply pending migrations under the write lock, so two processes never race on them."""
+    with store.write():
+        migrations.apply(store.db)
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _is_locked(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _translate(exc: sqlite3.Error, path: Path | None) -> StoreError:
+    text = str(exc).lower()
+    where = str(path) if path else "内存数据库"
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return StoreError(f"数据库文件已损坏或不是 zipin 的数据库：{where}。文件未作任何改动，可运行 zipin doctor 检查。")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"数据库位于只读位置，无法写入：{where}。请用 --db 指定一个可写的位置。")
+    if "unable to open" in text:
+        return StoreError(f"无法打开数据库文件：{where}（文件夹不存在或没有权限）。")
+    if _is_locked(exc):
+        return StoreError(f"数据库正被其他程序长时间占用：{where}，请稍后再试。")
+    if "disk" in text and "full" in text:
+        return StoreError(f"磁盘已满，无法写入数据库：{where}。")
+    return StoreError(f"数据库错误（{exc}）：{where}")

@@ -1,0 +1,31 @@
+"""One exception base for zipin: a Chinese message for the user, and a short title.
+
+The CLI prints `message` to stderr and exits non-zero; the TUI shows it in a modal.
+"""
+
+from __future__ import annotations
+
+from extract.errors import InputError
+
+
+class ZipinError(Exception):
+    def __init__(self, message: str, title: str = "出错了") -> None:
+        super().__init__(message)
+        self.message = message
+        self.title = title
+
+
+class StoreError(ZipinError):
+    """The store cannot be opened or written: damaged, too new, read-only, locked."""
+
+    def __init__(self, message: str, title: str = "数据库错误") -> None:
+        super().__init__(message, title)
+
+
+class NotFound(ZipinError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "未找到")
+
+
+# Everything a command may report to the user as a message rather than a traceback.
+USER_ERRORS: tuple[type[Exception], ...] = (ZipinError, InputError)

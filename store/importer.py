@@ -1,0 +1,104 @@
+"""Importing past reports: each file in one transaction, so a file that fails leaves the store
+as it was and the other files of the same command still go in.  Re-importing a file adds
+nothing (content hash), nor does a report already stored from another file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.document import Report
+from extract.errors import InputError
+from extract.reader import SUFFIXES, read_bytes
+
+from .db import Store, now
+from .errors import ZipinError
+from .reports import content_hash, insert_report
+
+Progress = Callable[[Path], None]
+
+
+@dataclass
+class ImportResult:
+    imported: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"imported": self.imported, "skipped": self.skipped, "errors": self.errors}
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: the files given, and the report files inside the folders given."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        else:
+            out.append(path)
+    return out
+
+
+def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportResult:
+    result = ImportResult()
+    for path in expand_paths(paths):
+        try:
+            import_file(store, path, result)
+        except (InputError, ZipinError) as exc:
+            result.errors.append({"path": str(path), "message": exc.message})
+        except OSError as exc:
+            result.errors.append({"path": str(path), "message": _os_message(exc)})
+        except Exception as exc:  # a bug must not stop the other files or show a traceback
+            result.errors.append({"path": str(path), "message": f"导入失败（程序错误 {type(exc).__name__}：{exc}）"})
+        if progress is not None:
+            progress(path)
+    return result
+
+
+def import_file(store: Store, path: Path, result: ImportResult) -> None:
+    if not path.exists():
+        raise InputError("文件不存在")
+    if path.is_dir():
+        raise InputError("这是一个文件夹")
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    if store.one("SELECT 1 FROM files WHERE sha256 = ?", [sha]):
+        result.skipped.append({"path": str(path), "reason": "已导入过（内容相同）"})
+        return
+    reports = read_bytes(data, path.name)
+    with store.write() as db:
+        cur = db.execute(
+            "INSERT INTO files (path, sha256, size, reports, imported_at) VALUES (?, ?, ?, ?, ?)",
+            [str(path.resolve()), sha, len(data), len(reports), now()],
+        )
+        file_id = int(cur.lastrowid or 0)
+        added = _insert_new_reports(store, db, reports, file_id, path, result)
+    result.imported.extend(added)
+
+
+def _insert_new_reports(store: Store, db: Any, reports: list[Report], file_id: int, path: Path,
+                        result: ImportResult) -> list[dict[str, Any]]:
+    added = []
+    for report in reports:
+        if store.one("SELECT 1 FROM reports WHERE content_hash = ? AND kind = 'past'", [content_hash(report)]):
+            result.skipped.append({"path": str(path), "title": report.title, "reason": "同一报告已在库中"})
+            continue
+        report_id = insert_report(db, report, kind="past", file_id=file_id)
+        added.append({
+            "id": report_id, "title": report.title, "unit": report.unit, "year": report.year,
+            "sections": len(report.sections), "path": str(path),
+        })
+    return added
+
+
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "没有读取该文件的权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹"
+    return f"无法读取文件：{exc.strerror or exc}"

@@ -1,0 +1,207 @@
+"""Reports in the store: saving a `Report`, loading it back, listing, and resolving a name.
+
+Writes take a `Database` that is already inside `Store.write()`, so the caller decides what
+one transaction holds (a whole file on import, one section on an autosave).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from extract.document import Cell, Indicator, Report, ReportTable, Section
+from extract.mask import mask_numbers
+from extract.outline import load_outline
+
+from .db import Store, now
+from .errors import NotFound
+
+
+def content_hash(report: Report) -> str:
+    """A fingerprint of what a report says, to skip the same report met in another file."""
+    h = hashlib.sha256()
+    for part in (report.title, report.unit, str(report.year)):
+        h.update(part.encode() + b"\x00")
+    for section in report.sections:
+        h.update(section.key.encode() + b"\x01" + section.text.encode() + b"\x00")
+    if report.table is not None:
+        h.update(json.dumps(table_json(report.table), ensure_ascii=False, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: int | None = None,
+                  from_report: int | None = None) -> int:
+    stamp = now()
+    cur = db.execute(
+        """INSERT INTO reports (kind, title, unit, dept, year, profile, cover, file_id, source_line,
+                                from_report, content_hash, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [kind, report.title, report.unit, report.dept, report.year, report.profile,
+         json.dumps(report.cover, ensure_ascii=False), file_id, report.source_line, from_report,
+         content_hash(report), stamp, stamp],
+    )
+    report_id = int(cur.lastrowid or 0)
+    for section in report.sections:
+        save_section(db, report_id, section)
+    if report.table is not None:
+        save_table(db, report_id, report.table)
+    return report_id
+
+
+def save_section(db: Database, report_id: int, section: Section) -> list[int]:
+    """Write one section and its paragraphs, replacing what was there; return paragraph ids."""
+    order = load_outline().order(section.key)
+    db.execute(
+        """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (report_id, key) DO UPDATE SET title = excluded.title,
+               heading = excluded.heading, text = excluded.text""",
+        [report_id, section.key, section.title, section.heading, order, section.text],
+    )
+    db.execute("DELETE FROM paragraphs WHERE report_id = ? AND section_key = ?", [report_id, section.key])
+    ids = []
+    for n, text in enumerate(p for p in section.paragraphs if p.strip()):
+        cur = db.execute(
+            "INSERT INTO paragraphs (report_id, section_key, ord, text, masked) VALUES (?, ?, ?, ?, ?)",
+            [report_id, section.key, n, text, mask_numbers(text)],
+        )
+        ids.append(int(cur.lastrowid or 0))
+    return ids
+
+
+def save_table(db: Database, report_id: int, table: ReportTable) -> None:
+    for sql in ("DELETE FROM report_tables WHERE report_id = ?", "DELETE FROM budget_cells WHERE report_id = ?",
+                "DELETE FROM indicators WHERE report_id = ?"):
+        db.execute(sql, [report_id])
+    db.execute(
+        """INSERT INTO report_tables (report_id, profile, year, header, goals_expected, goals_actual, total_score)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [report_id, table.profile, table.year, json.dumps(table.header, ensure_ascii=False),
+         table.goals_expected, table.goals_actual, table.total_score],
+    )
+    for row, cols in table.budget.items():
+        for col, cell in cols.items():
+            db.execute(
+                "INSERT INTO budget_cells (report_id, row, col, text, value) VALUES (?, ?, ?, ?, ?)",
+                [report_id, row, col, cell.text, None if cell.value is None else str(cell.value)],
+            )
+    for n, ind in enumerate(table.indicators):
+        db.execute(
+            """INSERT INTO indicators (report_id, ord, level1, level2, level3, expected, actual, weight, score, reason)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [report_id, n, ind.level1, ind.level2, ind.level3, ind.expected, ind.actual, ind.weight,
+             ind.score, ind.reason],
+        )
+
+
+def load_report(store: Store, report_id: int) -> Report:
+    row = store.one("SELECT * FROM reports WHERE id = ?", [report_id])
+    if row is None:
+        raise NotFound(f"没有编号为 {report_id} 的报告")
+    report = Report(
+        title=row["title"], unit=row["unit"], dept=row["dept"], year=row["year"], profile=row["profile"],
+        cover=json.loads(row["cover"] or "{}"), kind=row["kind"], source_line=row["source_line"] or 0,
+    )
+    paragraphs: dict[str, list[str]] = {}
+    for p in store.query("SELECT section_key, text FROM paragraphs WHERE report_id = ? ORDER BY ord", [report_id]):
+        paragraphs.setdefault(p["section_key"], []).append(p["text"])
+    for s in store.query("SELECT key, title, heading FROM sections WHERE report_id = ? ORDER BY ord, id",
+                         [report_id]):
+        report.sections.append(Section(s["key"], s["title"], s["heading"], paragraphs.get(s["key"], [])))
+    report.table = _load_table(store, report_id)
+    return report
+
+
+def _load_table(store: Store, report_id: int) -> ReportTable | None:
+    row = store.one("SELECT * FROM report_tables WHERE report_id = ?", [report_id])
+    if row is None:
+        return None
+    table = ReportTable(
+        profile=row["profile"], header=json.loads(row["header"] or "{}"), goals_expected=row["goals_expected"],
+        goals_actual=row["goals_actual"], total_score=row["total_score"], year=row["year"],
+    )
+    for c in store.query("SELECT row, col, text, value FROM budget_cells WHERE report_id = ?", [report_id]):
+        value = None if c["value"] is None else Decimal(c["value"])
+        table.budget.setdefault(c["row"], {})[c["col"]] = Cell(c["text"], value)
+    for i in store.query("SELECT * FROM indicators WHERE report_id = ? ORDER BY ord", [report_id]):
+        table.indicators.append(Indicator(i["level1"], i["level2"], i["level3"], i["expected"], i["actual"],
+                                          i["weight"], i["score"], i["reason"]))
+    return table
+
+
+def list_reports(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT id, title, unit, year, kind FROM reports"
+    params: list[Any] = []
+    if kind:
+        sql += " WHERE kind = ?"
+        params.append(kind)
+    return store.query(sql + " ORDER BY kind DESC, year DESC, title, id", params)
+
+
+def resolve_report(store: Store, ref: str) -> int:
+    """A report by id, or by exact title (optionally «title@year»); the newest on ties."""
+    ref = ref.strip()
+    if ref.isdigit():
+        if store.one("SELECT 1 FROM reports WHERE id = ?", [int(ref)]) is None:
+            raise NotFound(f"没有编号为 {ref} 的报告，可用 zipin reports 查看全部报告")
+        return int(ref)
+    title, _, year = ref.partition("@")
+    sql = "SELECT id FROM reports WHERE title = ?"
+    params: list[Any] = [title.strip()]
+    if year.strip().isdigit():
+        sql += " AND year = ?"
+        params.append(int(year))
+    row = store.one(sql + " ORDER BY kind = 'draft' DESC, year DESC, id DESC LIMIT 1", params)
+    if row is None:
+        raise NotFound(f"没有名为「{ref}」的报告，可用 zipin reports 查看全部报告")
+    return int(row["id"])
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    """A Decimal for JSON output: an int when whole, else the nearest float (exact to 15 digits)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def table_json(table: ReportTable) -> dict[str, Any]:
+    rows = [r for r in ("total", "fiscal", "carry", "other") if r in table.budget or r != "carry"]
+
+    def column(col: str) -> dict[str, Any]:
+        return {r: _number(table.amount(r, col)) for r in rows}
+
+    return {
+        "profile": table.profile,
+        "year": table.year,
+        "budget": column("budget"),
+        "spent": column("spent"),
+        "cells": {
+            r: {c: {"text": cell.text, "value": _number(cell.value)} for c, cell in cols.items()}
+            for r, cols in table.budget.items()
+        },
+        "goals": {"expected": table.goals_expected, "actual": table.goals_actual},
+        "indicators": [
+            {"level1": i.level1, "level2": i.level2, "level3": i.level3, "expected": i.expected, "actual": i.actual,
+             "weight": i.weight, "score": i.score, "reason": i.reason}
+            for i in table.indicators
+        ],
+        "total_score": table.total_score,
+    }
+
+
+def report_json(report_id: int, report: Report) -> dict[str, Any]:
+    return {
+        "id": report_id,
+        "kind": report.kind,
+        "title": report.title,
+        "unit": report.unit,
+        "dept": report.dept,
+        "year": report.year,
+        "profile": report.profile,
+        "cover": report.cover,
+        "sections": [{"key": s.key, "title": s.title, "heading": s.heading, "text": s.text} for s in report.sections],
+        "table": table_json(report.table) if report.table is not None else None,
+    }

@@ -1,0 +1,162 @@
+"""The store's schema, as sqlite-utils migrations.
+
+`SCHEMA_VERSION` is the number of migrations; it is also written to `PRAGMA user_version`, so
+a store written by a newer zipin is recognised and refused instead of misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("zipin")
+MIGRATION_NAMES: list[str] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    MIGRATION_NAMES.append(fn.__name__)
+    return migrations(name=fn.__name__)(fn)
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            reports INTEGER NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('past', 'draft')),
+            title TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            dept TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            profile TEXT NOT NULL DEFAULT '',
+            cover TEXT NOT NULL DEFAULT '{}',
+            file_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+            source_line INTEGER,
+            from_report INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+            content_hash TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX reports_title ON reports(title);
+        CREATE INDEX reports_unit ON reports(unit);
+        CREATE INDEX reports_year ON reports(year);
+        CREATE INDEX reports_hash ON reports(content_hash);
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            heading TEXT NOT NULL DEFAULT '',
+            ord INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            UNIQUE (report_id, key)
+        );
+        CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            masked TEXT NOT NULL
+        );
+        CREATE INDEX paragraphs_report ON paragraphs(report_id, section_key, ord);
+        CREATE INDEX paragraphs_section ON paragraphs(section_key);
+        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+            text, content='paragraphs', content_rowid='id', tokenize='trigram'
+        );
+        CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
+        CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TABLE report_tables (
+            report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+            profile TEXT NOT NULL,
+            year INTEGER,
+            header TEXT NOT NULL DEFAULT '{}',
+            goals_expected TEXT NOT NULL DEFAULT '',
+            goals_actual TEXT NOT NULL DEFAULT '',
+            total_score TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE budget_cells (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            row TEXT NOT NULL,
+            col TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            value TEXT,
+            PRIMARY KEY (report_id, row, col)
+        );
+        CREATE TABLE indicators (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            level1 TEXT NOT NULL DEFAULT '',
+            level2 TEXT NOT NULL DEFAULT '',
+            level3 TEXT NOT NULL DEFAULT '',
+            expected TEXT NOT NULL DEFAULT '',
+            actual TEXT NOT NULL DEFAULT '',
+            weight TEXT NOT NULL DEFAULT '',
+            score TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX indicators_report ON indicators(report_id, ord);
+        CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            paragraph_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+            source TEXT NOT NULL DEFAULT 'text',
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            surface TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            scale TEXT NOT NULL DEFAULT '',
+            precision INTEGER,
+            cmp TEXT NOT NULL DEFAULT '',
+            low TEXT,
+            high TEXT,
+            label TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX facts_report ON facts(report_id, section_key);
+        CREATE INDEX facts_paragraph ON facts(paragraph_id);
+        CREATE INDEX facts_label ON facts(label);
+        CREATE TABLE answers (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            confirmed INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (report_id, key)
+        );
+        CREATE TABLE dismissals (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            fingerprint TEXT NOT NULL,
+            rule TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (report_id, fingerprint)
+        );
+        """
+    )
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)

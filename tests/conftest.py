@@ -1,0 +1,63 @@
+"""Shared fixtures: a fresh store, the CLI run in process, and the seed reports when present."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from store.db import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "000_97dab50193e5e838.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = ROOT / "store" / "sample"
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"the seed reports are not here ({SEED}); they are only on the developers' machines and CI")
+    return SEED
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "zipin.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Store:
+    s = open_store(db_path)
+    yield s
+    s.close()
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self):  # noqa: ANN201
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], db_path: Path):  # noqa: ANN201
+    """Run `zipin --db <tmp> ARGS…` in process; returns exit code, stdout and stderr."""
+    from tui.cli import main
+
+    def run(*args: str, db: Path | None = None) -> CliResult:
+        capsys.readouterr()
+        try:
+            main(["--db", str(db or db_path), *args])
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,1 @@
+"""The zipin CLI and the Textual app; the only package that imports textual."""

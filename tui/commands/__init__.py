@@ -1,0 +1,13 @@
+"""The CLI's commands, one module per job."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    from . import store_cmds, tui_cmds
+
+    for module in (store_cmds, tui_cmds):
+        for command in module.COMMANDS:
+            cli.add_command(command)

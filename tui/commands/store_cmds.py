@@ -1,0 +1,129 @@
+"""import, reports, show, search, demo: the store's jobs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..output import emit_json, say, warn
+from .common import context, json_option
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+def import_cmd(paths: tuple[Path, ...], as_json: bool) -> None:
+    """导入往年报告（.txt / .md / .docx，或包含它们的文件夹）。"""
+    from store.importer import expand_paths, import_paths
+
+    ctx = context()
+    files = expand_paths(paths)
+    with ctx.open() as store:
+        if len(files) > 1 and sys.stderr.isatty():
+            with click.progressbar(length=len(files), label="导入中", file=sys.stderr) as bar:
+                result = import_paths(store, files, progress=lambda _p: bar.update(1))
+        else:
+            result = import_paths(store, files)
+    if as_json:
+        emit_json(result.as_json())
+    else:
+        _print_import(result)
+    if result.errors:
+        sys.exit(1)
+
+
+def _print_import(result) -> None:  # noqa: ANN001 - store.importer.ImportResult
+    for item in result.imported:
+        say(f"已导入 #{item['id']} {item['title'] or '（无标题）'}（{item['unit']}，{item['year']} 年，{item['sections']} 节）")
+    for item in result.skipped:
+        say(f"已跳过 {item['path']}：{item['reason']}")
+    for item in result.errors:
+        warn(f"导入失败 {item['path']}：{item['message']}")
+    say(f"共导入 {len(result.imported)} 份报告，跳过 {len(result.skipped)} 项，失败 {len(result.errors)} 个文件。")
+
+
+@click.command("reports")
+@click.option("--kind", type=click.Choice(["past", "draft"]), default=None, help="只列出往年报告或草稿")
+@json_option
+def reports_cmd(kind: str | None, as_json: bool) -> None:
+    """列出库中的报告和草稿。"""
+    from store.reports import list_reports
+
+    with context().open() as store:
+        rows = list_reports(store, kind)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        say("库中还没有报告。用 zipin import 文件 导入往年报告，或运行 zipin demo 体验示例数据。")
+    for r in rows:
+        kind_cn = "草稿" if r["kind"] == "draft" else "往年"
+        say(f"#{r['id']:<4} {kind_cn} {r['year'] or '----'} {r['title']}（{r['unit']}）")
+
+
+@click.command("show")
+@click.argument("report")
+@json_option
+def show_cmd(report: str, as_json: bool) -> None:
+    """显示一份报告：封面、各节正文和附表。REPORT 是编号或项目名称（可写「名称@年份」）。"""
+    from store.reports import load_report, report_json, resolve_report
+
+    with context().open() as store:
+        report_id = resolve_report(store, report)
+        data = report_json(report_id, load_report(store, report_id))
+    if as_json:
+        emit_json(data)
+    else:
+        _print_report(data)
+
+
+def _print_report(data: dict) -> None:
+    say(f"#{data['id']} {data['title']}　{data['unit']}　{data['year']} 年度（附表：{data['profile']}）")
+    for key, value in data["cover"].items():
+        say(f"  {key}：{value}")
+    for section in data["sections"]:
+        say(f"\n[{section['key']}] {section['title']}")
+        say(section["text"] or "（空）")
+    table = data["table"]
+    if table:
+        say("\n[附表] 预算数 {total} 万元（财政拨款 {fiscal}，其他 {other}）".format(**table["budget"]))
+        say("       执行数 {total} 万元（财政拨款 {fiscal}，其他 {other}）".format(**table["spent"]))
+        for ind in table["indicators"]:
+            say(f"  {ind['level1']} / {ind['level2']} / {ind['level3']}：{ind['expected']} → {ind['actual']}")
+
+
+@click.command("search")
+@click.argument("query", default="")
+@click.option("--section", default=None, help="只在某一节中查找，如 2.1")
+@click.option("--year", type=int, default=None, help="只查某一年度")
+@click.option("--unit", default=None, help="只查某单位（包含即可）")
+@click.option("--title", default=None, help="只查某项目（包含即可）")
+@click.option("--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="最多返回几条")
+@json_option
+def search_cmd(query: str, section: str | None, year: int | None, unit: str | None, title: str | None,
+               limit: int, as_json: bool) -> None:
+    """查找往年的相似表述（数字不同也能找到）。"""
+    from store.search import Filters, search
+
+    with context().open() as store:
+        hits, elapsed = search(store, query, Filters(section, year, unit, title), limit)
+    if as_json:
+        emit_json({"elapsed_ms": round(elapsed, 2), "results": [_hit_json(h) for h in hits]})
+        return
+    if not hits:
+        say("没有找到相似的表述。")
+    for h in hits:
+        say(f"[{h.score:5.1f}] {h.year} {h.title} §{h.section}：{h.text[:120]}")
+    say(f"（用时 {elapsed:.1f} 毫秒）")
+
+
+def _hit_json(hit) -> dict:  # noqa: ANN001 - store.search.SearchHit
+    return {
+        "report_id": hit.report_id, "title": hit.title, "unit": hit.unit, "year": hit.year,
+        "section": hit.section, "text": hit.text, "score": round(hit.score, 1),
+    }
+
+
+COMMANDS = [import_cmd, reports_cmd, show_cmd, search_cmd]
