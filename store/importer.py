@@ -17,6 +17,7 @@ from extract.reader import SUFFIXES, read_bytes
 
 from .db import Store, now
 from .errors import ZipinError
+from .facts import teach_names
 from .reports import content_hash, insert_report
 
 Progress = Callable[[Path], None]
@@ -46,6 +47,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportResult:
     result = ImportResult()
+    teach_names(store)
     for path in expand_paths(paths):
         try:
             import_file(store, path, result)

@@ -18,6 +18,7 @@ from extract.mask import mask_numbers
 from extract.outline import load_outline
 
 from .db import Store, now
+from .facts import index_paragraph
 from .errors import NotFound
 
 
@@ -53,7 +54,8 @@ def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: 
 
 
 def save_section(db: Database, report_id: int, section: Section) -> list[int]:
-    """Write one section and its paragraphs, replacing what was there; return paragraph ids."""
+    """Write one section and its paragraphs, replacing what was there (facts included, so they
+    always match the text); return the paragraph ids."""
     order = load_outline().order(section.key)
     db.execute(
         """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, ?, ?, ?)
@@ -68,7 +70,9 @@ def save_section(db: Database, report_id: int, section: Section) -> list[int]:
             "INSERT INTO paragraphs (report_id, section_key, ord, text, masked) VALUES (?, ?, ?, ?, ?)",
             [report_id, section.key, n, text, mask_numbers(text)],
         )
-        ids.append(int(cur.lastrowid or 0))
+        paragraph_id = int(cur.lastrowid or 0)
+        index_paragraph(db, report_id, section.key, paragraph_id, text)
+        ids.append(paragraph_id)
     return ids
 
 

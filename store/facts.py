@@ -1,0 +1,61 @@
+"""Facts: every number of a report's paragraphs, stored with its kind, exact value, precision,
+comparator and label, so checks and suggestions query SQL instead of re-parsing text.
+
+A paragraph's facts are replaced whenever the paragraph is written (import, or a saved edit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from extract import extract_numbers
+from extract.mention import Mention
+from extract.segment import add_words
+
+from .db import Store
+
+
+def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: Mention,
+                source: str = "text") -> dict[str, Any]:
+    return {
+        "report_id": report_id, "section_key": section_key, "paragraph_id": paragraph_id, "source": source,
+        "start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind, "value": str(m.value),
+        "unit": m.unit, "scale": m.scale, "precision": m.precision, "cmp": m.cmp,
+        "low": None if m.low is None else str(m.low), "high": None if m.high is None else str(m.high),
+        "label": m.label,
+    }
+
+
+def index_paragraph(db: Database, report_id: int, section_key: str, paragraph_id: int, text: str) -> int:
+    """Replace the facts of one paragraph; return how many it has."""
+    db.execute("DELETE FROM facts WHERE paragraph_id = ?", [paragraph_id])
+    rows = [mention_row(report_id, section_key, paragraph_id, m) for m in extract_numbers(text)]
+    if rows:
+        db["facts"].insert_all(rows)
+    return len(rows)
+
+
+def index_report_facts(db: Database, report_id: int) -> int:
+    """(Re)build the facts of every paragraph of a report."""
+    db.execute("DELETE FROM facts WHERE report_id = ?", [report_id])
+    total = 0
+    for p in db.query("SELECT id, section_key, text FROM paragraphs WHERE report_id = ?", [report_id]):
+        total += index_paragraph(db, report_id, p["section_key"], p["id"], p["text"])
+    return total
+
+
+def teach_names(store: Store) -> None:
+    """Give the segmenter the unit and project names the store holds, for cleaner labels."""
+    rows = store.query("SELECT DISTINCT title AS name FROM reports UNION SELECT DISTINCT unit FROM reports")
+    add_words({r["name"] for r in rows if r["name"]})
+
+
+def facts_of(store: Store, report_id: int, section_key: str | None = None) -> list[dict[str, Any]]:
+    sql = "SELECT * FROM facts WHERE report_id = ?"
+    params: list[Any] = [report_id]
+    if section_key is not None:
+        sql += " AND section_key = ?"
+        params.append(section_key)
+    return store.query(sql + " ORDER BY section_key, paragraph_id, start", params)
