@@ -213,7 +213,7 @@ def _read_indicators(rows: list[list[str]], profile: Profile) -> tuple[list[Indi
     for row in rows[header_at + 1:]:
         first = next((plain(c) for c in row if c), "")
         if first.startswith(profile.scoring.get("total_label", "总分")):
-            total = next((c for c in row[1:] if c and plain(c) != first), "")
+            total = _total_score(row, columns, first)
             break
         values = {key: _at(row, idx) for key, idx in columns.items()}
         if not any(values.get(k) for k in ("level3", "expected", "actual")):
@@ -233,6 +233,14 @@ def _read_indicators(rows: list[list[str]], profile: Profile) -> tuple[list[Indi
             )
         )
     return out, total
+
+
+def _total_score(row: list[str], columns: dict[str, int], label: str) -> str:
+    """The 总分 row's score: in the 得分 column when the layout has one, else its last number."""
+    if "score" in columns and _at(row, columns["score"]).strip():
+        return _at(row, columns["score"]).strip()
+    numbers = [c for c in row if c.strip() and plain(c) != label and parse_number(c) is not None]
+    return numbers[-1].strip() if numbers else ""
 
 
 def _indicator_header(rows: list[list[str]], profile: Profile) -> tuple[int | None, dict[str, int]]:

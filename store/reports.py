@@ -19,6 +19,7 @@ from extract.outline import load_outline
 
 from .db import Store, now
 from .facts import index_paragraph
+from .names import index_names
 from .errors import NotFound
 
 
@@ -50,6 +51,7 @@ def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: 
         save_section(db, report_id, section)
     if report.table is not None:
         save_table(db, report_id, report.table)
+    index_names(db, report_id)
     return report_id
 
 

@@ -159,4 +159,28 @@ def m001_initial(db: Database) -> None:
     )
 
 
+
+@migration
+def m002_names(db: Database) -> None:
+    """Names of units and projects, and the abbreviations reports define for their unit
+    («（以下简称开放办）»), kept as an index for the names check."""
+    db.executescript(
+        """
+        CREATE TABLE names (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            full TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('unit', 'title', 'alias')),
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            UNIQUE (name, full, kind, report_id)
+        );
+        CREATE INDEX names_name ON names(name);
+        """
+    )
+    from .names import index_names
+
+    for row in list(db.query("SELECT id FROM reports")):
+        index_names(db, row["id"])
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -66,6 +66,26 @@ def main(argv: list[str] | None = None) -> None:
         fail("已中断", 130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # a bug: a short message for the user, the details in a log file
+        fail(f"程序内部错误（{type(exc).__name__}）。详情已写入 {_log_crash()}，请把该文件发给维护者。", 70)
+
+
+def _log_crash() -> str:
+    import traceback
+    from datetime import datetime
+
+    from store.paths import cache_dir
+
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} zipin {' '.join(sys.argv[1:])}\n")
+            fh.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        return "（无法写入日志）"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,143 @@
+"""What the rules read: the report, its numbers located in its sections, its 附表, and what the
+store knows (other units' names, the report a draft was started from).
+
+Built from a stored report (numbers come from the facts table: no re-parsing) or from a report in
+memory (numbers are extracted on the spot).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from extract import extract_numbers
+from extract.document import Report, Section
+from extract.mention import Mention
+from extract.outline import Profile, get_profile
+
+from .finding import Evidence
+from .intervals import Interval
+
+
+@dataclass(frozen=True)
+class Located:
+    """A number in the text, and where it is."""
+
+    m: Mention
+    section: str
+    paragraph: int
+    offset: int  # where the paragraph starts in the section's text
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.m.start
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.m.end
+
+    def evidence(self) -> Evidence:
+        return Evidence("text", self.m.surface, self.section, self.paragraph, self.start, self.end)
+
+    def interval(self) -> Interval:
+        assert isinstance(self.m.value, Decimal)
+        return Interval.written(self.m.value, self.m.precision)
+
+    @property
+    def approximate(self) -> bool:
+        return self.m.approx or self.m.cmp in ("≥", "≤", ">", "<", "≈") or self.m.low is not None
+
+
+@dataclass
+class NameIndex:
+    """Units and projects the store knows, with the abbreviations their reports define."""
+
+    units: dict[str, str] = field(default_factory=dict)  # name or abbreviation → full unit name
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class CheckInput:
+    report: Report
+    located: list[Located]
+    report_id: int | None = None
+    names: NameIndex | None = None
+    source: Report | None = None  # the report a draft was started from
+    source_located: list[Located] = field(default_factory=list)
+
+    @cached_property
+    def profile(self) -> Profile:
+        return get_profile(self.report.profile or (self.report.table.profile if self.report.table else ""))
+
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        return {s.key: s for s in self.report.sections}
+
+    def section(self, key: str) -> Section | None:
+        return self.sections.get(key)
+
+    def paragraph(self, loc: Located) -> str:
+        section = self.sections.get(loc.section)
+        return section.paragraphs[loc.paragraph] if section else ""
+
+    @cached_property
+    def by_paragraph(self) -> dict[tuple[str, int], list[Located]]:
+        out: dict[tuple[str, int], list[Located]] = {}
+        for loc in self.located:
+            out.setdefault((loc.section, loc.paragraph), []).append(loc)
+        return out
+
+    @cached_property
+    def by_section(self) -> dict[str, list[Located]]:
+        out: dict[str, list[Located]] = {}
+        for loc in self.located:
+            out.setdefault(loc.section, []).append(loc)
+        return out
+
+    def text_of(self, key: str) -> str:
+        section = self.sections.get(key)
+        return section.text if section else ""
+
+    def paragraph_span(self, key: str, index: int) -> tuple[int, int]:
+        section = self.sections.get(key)
+        if section is None:
+            return 0, 0
+        start = sum(len(p) + 1 for p in section.paragraphs[:index])
+        return start, start + len(section.paragraphs[index])
+
+    def quantities(self) -> list[Located]:
+        return [loc for loc in self.located if loc.m.is_quantity]
+
+    @property
+    def year(self) -> int | None:
+        return self.report.year
+
+
+def locate(sections: list[Section], extract: bool = True,
+           facts: dict[tuple[str, int], list[Mention]] | None = None) -> list[Located]:
+    """Every number of every section, with its place; from `facts` when given."""
+    out: list[Located] = []
+    for section in sections:
+        offset = 0
+        for index, paragraph in enumerate(section.paragraphs):
+            if facts is not None:
+                mentions = facts.get((section.key, index), [])
+            else:
+                mentions = extract_numbers(paragraph) if extract else []
+            out.extend(Located(m, section.key, index, offset) for m in mentions)
+            offset += len(paragraph) + 1
+    return out
+
+
+def from_report(report: Report, *, names: NameIndex | None = None, source: Report | None = None,
+                report_id: int | None = None) -> CheckInput:
+    """Check input for a report in memory: its numbers are extracted now."""
+    return CheckInput(
+        report=report,
+        located=locate(report.sections),
+        report_id=report_id,
+        names=names,
+        source=source,
+        source_located=locate(source.sections) if source else [],
+    )

@@ -1,0 +1,63 @@
+"""Check input for a stored report: numbers from the facts table, names from the names index."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from extract.mention import Mention
+from store.db import Store
+from store.reports import load_report
+
+from .context import CheckInput, NameIndex, locate
+
+
+def mention_of(row: dict[str, Any]) -> Mention:
+    value: Decimal | str = row["value"] if row["kind"] == "date" else Decimal(row["value"])
+    return Mention(
+        start=row["start"], end=row["end"], surface=row["surface"], kind=row["kind"], value=value,
+        unit=row["unit"], scale=row["scale"], precision=row["precision"], cmp=row["cmp"],
+        low=None if row["low"] is None else Decimal(row["low"]),
+        high=None if row["high"] is None else Decimal(row["high"]),
+        label=row["label"], approx=row["cmp"] == "≈",
+    )
+
+
+def stored_facts(store: Store, report_id: int) -> dict[tuple[str, int], list[Mention]]:
+    rows = store.query(
+        """SELECT f.*, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
+           WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
+        [report_id],
+    )
+    out: dict[tuple[str, int], list[Mention]] = {}
+    for row in rows:
+        out.setdefault((row["section_key"], row["paragraph_index"]), []).append(mention_of(row))
+    return out
+
+
+def name_index(store: Store) -> NameIndex:
+    index = NameIndex()
+    for row in store.query("SELECT DISTINCT name, full, kind FROM names"):
+        if row["kind"] == "title":
+            index.titles.add(row["name"])
+        else:
+            index.units[row["name"]] = row["full"]
+    return index
+
+
+def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
+    report = load_report(store, report_id)
+    row = store.one("SELECT from_report FROM reports WHERE id = ?", [report_id])
+    source = None
+    source_located = []
+    if row and row["from_report"]:
+        source = load_report(store, row["from_report"])
+        source_located = locate(source.sections, facts=stored_facts(store, row["from_report"]))
+    return CheckInput(
+        report=report,
+        located=locate(report.sections, facts=stored_facts(store, report_id)),
+        report_id=report_id,
+        names=names if names is not None else name_index(store),
+        source=source,
+        source_located=source_located,
+    )

@@ -1,0 +1,70 @@
+"""Duplicated text: two sections of one report holding the same or nearly the same passage
+(compared sentence by sentence, so a copied sentence inside a longer paragraph is found too)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from extract.outline import load_outline
+
+from ..context import CheckInput
+from ..finding import Evidence, Finding
+from ..registry import rule
+
+MIN_CHARS = 30
+SIMILAR = 90
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    section: str
+    paragraph: int
+    start: int  # in the section's text
+    text: str
+
+
+def _sentences(data: CheckInput) -> list[_Sentence]:
+    out = []
+    for section in data.report.sections:
+        if section.key in ("7", "0"):
+            continue
+        for index, paragraph in enumerate(section.paragraphs):
+            base, _ = data.paragraph_span(section.key, index)
+            for m in _SENTENCE.finditer(paragraph):
+                text = m.group(0).strip()
+                if len(text) > MIN_CHARS:
+                    out.append(_Sentence(section.key, index, base + m.start(), text))
+    return out
+
+
+@rule("duplicates", "重复段落", "warning", "报告两节中有相同或几乎相同的内容（相似度 ≥ 90，超过 30 字的句子）")
+def check(data: CheckInput) -> Iterator[Finding]:
+    # Sorted by length: ratio ≥ 90 needs the longer sentence to be at most 110/90 of the shorter,
+    # so each sentence is compared only with the contiguous run of similar length after it.
+    order = load_outline().order
+    sentences = sorted(_sentences(data), key=lambda s: len(s.text))
+    texts = [s.text for s in sentences]
+    lengths = [len(t) for t in texts]
+    reported: set[tuple[str, str]] = set()
+    for i, shorter in enumerate(sentences):
+        stop = bisect_right(lengths, lengths[i] * (200 - SIMILAR) / SIMILAR)
+        for _, score, j in process.extract(shorter.text, texts[i + 1:stop], scorer=fuzz.ratio,
+                                           score_cutoff=SIMILAR, limit=None):
+            a, b = sorted((shorter, sentences[i + 1 + j]), key=lambda s: (order(s.section), s.start))
+            pair = (a.section, b.section)
+            if a.section == b.section or pair in reported:
+                continue
+            reported.add(pair)
+            same = "完全相同" if a.text == b.text else f"几乎相同（相似度 {score:.0f}）"
+            yield Finding(
+                rule="duplicates", severity="warning", section=b.section,
+                message=f"第 {a.section} 节与第 {b.section} 节有内容{same}：「{a.text[:24]}…」。",
+                evidence=[Evidence("text", a.text[:60], a.section, a.paragraph, a.start, a.start + len(a.text)),
+                          Evidence("text", b.text[:60], b.section, b.paragraph, b.start, b.start + len(b.text))],
+            )

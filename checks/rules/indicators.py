@@ -1,0 +1,152 @@
+"""Indicators of the 附表: target and result in different units (7套 vs 100%); a result that only
+repeats the target with its comparator (≥90%); a missed or far exceeded target with no reason; an
+indicator under the wrong 一级/二级 category; an indicator that differs from the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from extract.document import Indicator
+
+from ..context import CheckInput
+from ..finding import Evidence, Finding
+from ..indicator_values import outcome, value_of
+from ..labels import normalise
+from ..registry import rule
+
+_REPEATS_TARGET = re.compile(r"^\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不高于|不超过|大于等于|小于等于)")
+_TIME_WORDS = re.compile(r"时间|及时|时限|进度|按时|时效|期限")
+_SATISFACTION = re.compile(r"满意")
+
+
+def cell_evidence(ind: Indicator, index: int, column: str) -> Evidence:
+    return Evidence("table", getattr(ind, column), "7", cell=f"indicators.{index}.{column}")
+
+
+def has_reason(data: CheckInput, ind: Indicator) -> bool:
+    """A reason for a deviation: in the 偏差原因 column, or 4.2 talks about this indicator."""
+    if ind.reason.strip():
+        return True
+    text = data.text_of("4.2")
+    if len(text.strip()) < 4:
+        return False
+    name = normalise(ind.level3)
+    return len(name) >= 2 and fuzz.partial_ratio(name, text) >= 80
+
+
+@rule("indicators", "绩效指标", "warning",
+      "指标值与实际值单位不一致；实际值只是重复目标（≥90%）；未完成或超额 30% 以上却没写原因；指标放错一级/二级类别；与正文不一致")
+def check(data: CheckInput) -> Iterator[Finding]:
+    table = data.report.table
+    if table is None:
+        return
+    categories: dict[str, Finding] = {}
+    for index, ind in enumerate(table.indicators):
+        yield from _units(ind, index)
+        yield from _repeats(ind, index)
+        yield from _deviation(data, ind, index)
+        for finding in _category(data, ind, index):
+            if finding.message in categories:  # one finding per misplaced category, every row as evidence
+                categories[finding.message].evidence.extend(finding.evidence)
+            else:
+                categories[finding.message] = finding
+        yield from _against_text(data, ind, index)
+    yield from categories.values()
+
+
+def _units(ind: Indicator, index: int) -> Iterator[Finding]:
+    expected, actual = value_of(ind.expected), value_of(ind.actual)
+    if not (expected.numeric and actual.numeric):
+        return
+    if expected.kind == actual.kind and expected.unit == actual.unit:
+        return
+    yield Finding(
+        rule="indicators", severity="warning", section="7",
+        message=(f"指标「{ind.level3}」的年度指标值是 {ind.expected}（{expected.describe()}），实际完成值却是 "
+                 f"{ind.actual}（{actual.describe()}），单位不一致，无法判断是否完成。"),
+        evidence=[cell_evidence(ind, index, "expected"), cell_evidence(ind, index, "actual")],
+        fix=f"如将实际完成值写成与指标值相同的单位（如「{expected.mention.surface if expected.mention else ''}」的形式）则一致",
+    )
+
+
+def _repeats(ind: Indicator, index: int) -> Iterator[Finding]:
+    if not _REPEATS_TARGET.match(ind.actual):
+        return
+    yield Finding(
+        rule="indicators", severity="warning", section="7",
+        message=f"指标「{ind.level3}」的实际完成值「{ind.actual}」只重复了目标的写法，应填写实际达到的数值。",
+        evidence=[cell_evidence(ind, index, "actual")],
+    )
+
+
+def _deviation(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding]:
+    result = outcome(ind)
+    if result.state not in ("missed", "exceeded") or has_reason(data, ind):
+        return
+    if result.state == "missed":
+        message = f"指标「{ind.level3}」未完成（目标 {ind.expected}，实际 {ind.actual}），但没有说明原因和改进措施。"
+    else:
+        message = f"指标「{ind.level3}」大幅超额完成（目标 {ind.expected}，实际 {ind.actual}，超出 30% 以上），但没有说明原因。"
+    yield Finding(
+        rule="indicators", severity="warning", section="7", message=message,
+        evidence=[cell_evidence(ind, index, "expected"), cell_evidence(ind, index, "actual")],
+        fix="在附表「偏差原因分析及改进措施」栏或正文（二）项目绩效目标未完成原因分析中写明原因",
+    )
+
+
+def _category(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding]:
+    profile = data.profile
+    level1 = profile.canonical_level1(ind.level1)
+    entries = {e["name"]: e for e in profile.level1}
+    if level1 and ind.level2:
+        allowed = [_plain(x) for x in entries[level1]["level2"]]
+        owner = next((name for name, e in entries.items() if _plain(ind.level2) in [_plain(x) for x in e["level2"]]), None)
+        if _plain(ind.level2) not in allowed and owner and owner != level1:
+            yield Finding(
+                rule="indicators", severity="warning", section="7",
+                message=f"二级指标「{ind.level2}」应属于一级指标「{owner}」，附表中却放在「{ind.level1}」下。",
+                evidence=[cell_evidence(ind, index, "level1"), cell_evidence(ind, index, "level2")],
+                fix=f"如将一级指标改为「{owner}」则一致",
+            )
+    expected = value_of(ind.expected)
+    misplaced = ("成本" in ind.level2 or "数量" in ind.level2) and bool(_TIME_WORDS.search(ind.level3))
+    if ind.level2 and "时效" not in ind.level2 and (expected.kind == "date" or misplaced):
+        yield Finding(
+            rule="indicators", severity="warning", section="7",
+            message=f"指标「{ind.level3}」（{ind.expected}）是时间要求，应放在「时效指标」下，附表中却在「{ind.level2}」下。",
+            evidence=[cell_evidence(ind, index, "level2"), cell_evidence(ind, index, "level3")],
+            fix="如将二级指标改为「时效指标」则一致",
+        )
+    elif _SATISFACTION.search(ind.level3) and "满意" not in ind.level1 + ind.level2:
+        yield Finding(
+            rule="indicators", severity="warning", section="7",
+            message=f"指标「{ind.level3}」是满意度，应放在「满意度指标」下，附表中却在「{ind.level1}/{ind.level2}」下。",
+            evidence=[cell_evidence(ind, index, "level1"), cell_evidence(ind, index, "level3")],
+        )
+
+
+def _plain(text: str) -> str:
+    return "".join(text.split())
+
+
+def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding]:
+    actual = value_of(ind.actual)
+    if not actual.numeric or _REPEATS_TARGET.match(ind.actual):
+        return
+    name = normalise(ind.level3)
+    for loc in data.located:
+        if loc.section == "7" or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
+            continue
+        label = normalise(loc.m.label)
+        if len(label) < 3 or not (label in name or name in label or fuzz.ratio(label, name) >= 85):
+            continue
+        if loc.approximate or loc.interval().overlaps(actual.interval()):
+            continue
+        yield Finding(
+            rule="indicators", severity="warning", section=loc.section,
+            message=f"指标「{ind.level3}」在附表中实际完成值为 {ind.actual}，正文第 {loc.section} 节却写「{loc.m.label}{loc.m.surface}」。",
+            evidence=[cell_evidence(ind, index, "actual"), loc.evidence()],
+        )

@@ -1,0 +1,149 @@
+"""Names: another unit's or project's name (known from the store) inside this report, and a
+near-miss of this report's own unit or project name — compared by characters and by toneless
+pinyin, only against the names the store knows, never against general vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from rapidfuzz import fuzz
+
+from ..context import CheckInput, NameIndex
+from ..finding import Evidence, Finding
+from ..registry import rule
+
+_REGION = re.compile(r"^(?:新疆维吾尔自治区|[\u4e00-\u9fff]{2,7}?(?:自治区|省|市|自治州|州|县|区))")
+MIN_NAME = 4  # shorter names («开办费») are too common as words
+NEAR = 80
+
+
+@rule("names", "单位与项目名称", "warning", "出现其他单位或项目的名称（库中已知），或本单位、本项目名称的错别字")
+def check(data: CheckInput) -> Iterator[Finding]:
+    own = _own_names(data)
+    if data.names is not None:
+        yield from _foreign(data, data.names, own)
+    yield from _near_misses(data, own)
+
+
+def _own_names(data: CheckInput) -> set[str]:
+    report = data.report
+    names = {n for n in (report.unit, report.title, report.dept, report.cover.get("dept", "")) if n}
+    return names | {v for n in list(names) if (v := _REGION.sub("", n)) and len(v) >= MIN_NAME}
+
+
+def _foreign(data: CheckInput, index: NameIndex, own: set[str]) -> Iterator[Finding]:
+    own_unit = data.report.unit
+    candidates = {name: full for name, full in index.units.items() if full != own_unit}
+    candidates.update({t: t for t in index.titles if t != data.report.title})
+    candidates = {n: f for n, f in candidates.items()
+                  if len(n) >= 3 and not any(n in o or o in n for o in own if len(o) >= 3)}
+    if not candidates:
+        return
+    pattern = _pattern(tuple(sorted(candidates, key=len, reverse=True)))
+    for section in data.report.sections:
+        for index_, paragraph in enumerate(section.paragraphs):
+            for m in pattern.finditer(paragraph):
+                name = m.group(0)
+                if _part_of_own(paragraph, m.start(), m.end(), own):
+                    continue
+                start, _ = data.paragraph_span(section.key, index_)
+                full = candidates[name]
+                what = "项目" if name in index.titles and name not in index.units else "单位"
+                yield Finding(
+                    rule="names", severity="warning", section=section.key,
+                    message=(f"第 {section.key} 节出现了其他{what}的名称「{name}」"
+                             + (f"（{full}）" if full != name else "") + "，可能是从其他报告复制时遗留的。"),
+                    evidence=[Evidence("text", name, section.key, index_, start + m.start(), start + m.end())],
+                    fix=f"如将「{name}」改为本报告的{what}名称则一致",
+                )
+
+
+@lru_cache(maxsize=8)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def _part_of_own(paragraph: str, start: int, end: int, own: set[str]) -> bool:
+    """«开放办» inside «自治区开放办», or a name inside one's own unit name, is not foreign."""
+    for name in own:
+        pos = paragraph.find(name, max(0, start - len(name)), end + len(name))
+        if pos != -1 and pos <= start and pos + len(name) >= end:
+            return True
+    return False
+
+
+def _near_misses(data: CheckInput, own: set[str]) -> Iterator[Finding]:
+    targets = sorted((n for n in own if len(n) >= MIN_NAME + 1), key=len, reverse=True)
+    known = own | (set(data.names.units) | data.names.titles if data.names else set())
+    for section in data.report.sections:
+        reported: set[str] = set()
+        for index_, paragraph in enumerate(section.paragraphs):
+            correct = _known_spans(paragraph, known)
+            taken: list[tuple[int, int]] = []
+            for name in targets:
+                for start, written in _windows(paragraph, name):
+                    end = start + len(written)
+                    if written in known or _overlaps(start, end, correct) or _overlaps(start, end, taken):
+                        continue
+                    if _looks_like(written, name):
+                        taken.append((start, end))
+                        if written in reported:
+                            continue
+                        reported.add(written)
+                        base, _ = data.paragraph_span(section.key, index_)
+                        yield Finding(
+                            rule="names", severity="warning", section=section.key,
+                            message=f"「{written}」与本报告的名称「{name}」只差一两个字，可能是错别字。",
+                            evidence=[Evidence("text", written, section.key, index_, base + start,
+                                               base + start + len(written))],
+                            fix=f"如将「{written}」改为「{name}」则一致",
+                        )
+
+
+def _known_spans(paragraph: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where names the store knows are written correctly («青川市文化广电旅游局»)."""
+    spans = []
+    for name in names:
+        if len(name) < 3:
+            continue
+        pos = paragraph.find(name)
+        while pos != -1:
+            spans.append((pos, pos + len(name)))
+            pos = paragraph.find(name, pos + 1)
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _windows(paragraph: str, name: str) -> Iterator[tuple[int, str]]:
+    """Places where `name` could be written with a slip: same first two or last two characters."""
+    seen: set[int] = set()
+    for anchor, shift in ((name[:2], 0), (name[-2:], len(name) - 2)):
+        pos = paragraph.find(anchor)
+        while pos != -1:
+            start = pos - shift
+            if start >= 0 and start not in seen:
+                seen.add(start)
+                yield start, paragraph[start:start + len(name)]
+            pos = paragraph.find(anchor, pos + 1)
+
+
+def _looks_like(written: str, name: str) -> bool:
+    if len(written) != len(name):
+        return False
+    differing = sum(1 for a, b in zip(written, name) if a != b)
+    if differing == 0 or differing > 2:
+        return False
+    if _pinyin(written) == _pinyin(name):
+        return True  # «图书管» for «图书馆»: same sound, another character
+    return fuzz.ratio(written, name) >= NEAR and differing == 1 and len(name) >= 8
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(text: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(text, style=Style.NORMAL))

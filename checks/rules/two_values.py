@@ -1,0 +1,144 @@
+"""One item, two values: the same thing (same label after normalising, same kind of quantity)
+written with values that cannot both be right, in two places of one report (text or 附表)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..context import CheckInput, Located
+from ..finding import Evidence, Finding
+from ..fmt import num, wan
+from ..intervals import Interval
+from ..labels import is_generic, normalise, table_cell_for
+from ..registry import rule
+from ..table import cell
+
+_PURPOSE = re.compile(r"用于([\u4e00-\u9fff]{2,12})")
+TEN_THOUSAND = Decimal(10000)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """A value stated for an item: from the text, or a 附表 cell."""
+
+    key: tuple[str, str, str]  # (normalised label, kind, unit or purpose)
+    interval: Interval
+    shown: str
+    where: str
+    evidence: Evidence
+    paragraph: tuple[str, int] | None  # two values in one paragraph are usually two items
+    approximate: bool
+
+
+def _text_statements(data: CheckInput) -> list[_Statement]:
+    out = []
+    for loc in data.located:
+        if not loc.m.is_quantity or is_generic(loc.m.label) or loc.m.low is not None:
+            continue
+        if loc.m.cmp in ("≥", "≤", ">", "<") or _per_unit(data, loc):
+            continue  # a target or a limit («不少于200册»), or a rate per person («每人一套»)
+        purpose = _purpose(data, loc) + _year_of(data, loc)
+        unit = loc.m.unit if loc.m.kind == "count" else ""
+        key = (normalise(loc.m.label), loc.m.kind, unit + purpose)
+        out.append(_Statement(key, loc.interval(), loc.m.surface, f"第 {loc.section} 节", loc.evidence(),
+                              (loc.section, loc.paragraph), loc.approximate))
+    return out
+
+
+def _per_unit(data: CheckInput, loc: Located) -> bool:
+    return "每" in data.paragraph(loc)[max(0, loc.m.start - 4):loc.m.start]
+
+
+def _year_of(data: CheckInput, loc: Located) -> str:
+    """«2019年度专项资金预算410万元»: a year right before the item makes it that year's item."""
+    for other in data.by_paragraph.get((loc.section, loc.paragraph), []):
+        if other.m.kind == "date" and 0 <= loc.m.start - other.m.end <= 12:
+            between = data.paragraph(loc)[other.m.end:loc.m.start]
+            if not re.search(r"[，。；,;]", between):
+                return "@" + str(other.m.value)[:4]
+    return ""
+
+
+def _purpose(data: CheckInput, loc: Located) -> str:
+    """«预算资金58万元，用于…平台维护»: what the money is for tells two 预算资金 apart."""
+    paragraph = data.paragraph(loc)
+    tail = re.split(r"[。；;]", paragraph[loc.m.end:], maxsplit=1)[0]
+    m = _PURPOSE.search(tail[:40])
+    return "|" + m.group(1)[:6] if m else ""
+
+
+def _table_statements(data: CheckInput) -> dict[tuple[str, str], _Statement]:
+    table = data.report.table
+    out: dict[tuple[str, str], _Statement] = {}
+    if table is None:
+        return out
+    for spec in data.profile.budget["rows"]:
+        for column in ("budget", "spent"):
+            c = cell(table, data.profile, spec["key"], column)
+            if c is not None:
+                out[(spec["key"], column)] = _Statement(
+                    ("", "money", ""), c.interval.scale(TEN_THOUSAND), f"{num(c.value)} 万元", f"附表「{c.label}」",
+                    c.evidence(), None, False)
+    return out
+
+
+@rule("two_values", "同一事项两个数", "error", "同一事项（标签相同、单位相同）在报告两处的数值不一致，含正文与附表之间")
+def check(data: CheckInput) -> Iterator[Finding]:
+    statements = _text_statements(data)
+    yield from _within_text(statements)
+    yield from _against_table(data, statements)
+
+
+def _within_text(statements: list[_Statement]) -> Iterator[Finding]:
+    groups: dict[tuple[str, str, str], list[_Statement]] = {}
+    for s in statements:
+        groups.setdefault(s.key, []).append(s)
+    for key, items in groups.items():
+        reported: set[str] = set()
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a.paragraph == b.paragraph or a.shown == b.shown or b.shown in reported:
+                    continue
+                if _agree(a, b):
+                    continue
+                reported.add(b.shown)
+                yield _finding(key[0], a, b)
+
+
+def _agree(a: _Statement, b: _Statement) -> bool:
+    ia, ib = a.interval, b.interval
+    if a.approximate or b.approximate:
+        ia, ib = ia.widen(Decimal("0.1")), ib.widen(Decimal("0.1"))
+    return ia.overlaps(ib)
+
+
+def _finding(label: str, a: _Statement, b: _Statement) -> Finding:
+    uncertain = a.approximate or b.approximate
+    return Finding(
+        rule="two_values", severity="warning" if uncertain else "error",
+        status="uncertain" if uncertain else "fail", section=b.evidence.section,
+        message=f"「{label}」在{a.where}为 {a.shown}，在{b.where}为 {b.shown}，同一事项两个数值。",
+        evidence=[a.evidence, b.evidence],
+    )
+
+
+def _against_table(data: CheckInput, statements: list[_Statement]) -> Iterator[Finding]:
+    cells = _table_statements(data)
+    if not cells:
+        return
+    for s in statements:
+        if s.key[1] != "money":
+            continue
+        where = table_cell_for(s.key[0], data.profile)
+        if where is None or where not in cells:
+            continue
+        t = cells[where]
+        if _agree(s, t):
+            continue
+        exact = (t.interval.lo + t.interval.hi) / 2
+        finding = _finding(s.key[0], t, s)
+        finding.fix = f"如将「{s.shown}」改为 {wan(exact)}万元 则与附表一致"
+        yield finding
