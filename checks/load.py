@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from extract.mention import Mention
 from store.db import Store
+from store.facts import mention_of
 from store.reports import load_report
 
 from .context import CheckInput, NameIndex, locate
-
-
-def mention_of(row: dict[str, Any]) -> Mention:
-    value: Decimal | str = row["value"] if row["kind"] == "date" else Decimal(row["value"])
-    return Mention(
-        start=row["start"], end=row["end"], surface=row["surface"], kind=row["kind"], value=value,
-        unit=row["unit"], scale=row["scale"], precision=row["precision"], cmp=row["cmp"],
-        low=None if row["low"] is None else Decimal(row["low"]),
-        high=None if row["high"] is None else Decimal(row["high"]),
-        label=row["label"], approx=row["cmp"] == "≈",
-    )
 
 
 def stored_facts(store: Store, report_id: int) -> dict[tuple[str, int], list[Mention]]:

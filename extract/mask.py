@@ -16,3 +16,10 @@ _NUMBER = re.compile(
 
 def mask_numbers(text: str) -> str:
     return _NUMBER.sub(MASK, text)
+
+
+def tokens_of(masked: str) -> str:
+    """Masked text as jieba words joined by spaces (the stored form for token-level ranking)."""
+    from .segment import tokenizer
+
+    return " ".join(w for w in tokenizer().cut(masked, HMM=False) if w.strip())

@@ -6,6 +6,7 @@ A paragraph's facts are replaced whenever the paragraph is written (import, or a
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlite_utils import Database
@@ -59,3 +60,25 @@ def facts_of(store: Store, report_id: int, section_key: str | None = None) -> li
         sql += " AND section_key = ?"
         params.append(section_key)
     return store.query(sql + " ORDER BY section_key, paragraph_id, start", params)
+
+
+def mention_of(row: dict[str, Any]) -> Mention:
+    """A stored fact back as a Mention (offsets within its paragraph)."""
+    value: Decimal | str = row["value"] if row["kind"] == "date" else Decimal(row["value"])
+    return Mention(
+        start=row["start"], end=row["end"], surface=row["surface"], kind=row["kind"], value=value,
+        unit=row["unit"], scale=row["scale"], precision=row["precision"], cmp=row["cmp"],
+        low=None if row["low"] is None else Decimal(row["low"]),
+        high=None if row["high"] is None else Decimal(row["high"]),
+        label=row["label"], approx=row["cmp"] == "≈",
+    )
+
+
+def paragraph_mentions(store: Store, paragraph_ids: list[int]) -> dict[int, list[Mention]]:
+    if not paragraph_ids:
+        return {}
+    marks = ",".join("?" * len(paragraph_ids))
+    out: dict[int, list[Mention]] = {pid: [] for pid in paragraph_ids}
+    for row in store.query(f"SELECT * FROM facts WHERE paragraph_id IN ({marks}) ORDER BY start", paragraph_ids):
+        out[row["paragraph_id"]].append(mention_of(row))
+    return out

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from extract.document import Cell, Indicator, Report, ReportTable, Section
-from extract.mask import mask_numbers
+from extract.mask import mask_numbers, tokens_of
 from extract.outline import load_outline
 
 from .db import Store, now
@@ -68,9 +68,10 @@ def save_section(db: Database, report_id: int, section: Section) -> list[int]:
     db.execute("DELETE FROM paragraphs WHERE report_id = ? AND section_key = ?", [report_id, section.key])
     ids = []
     for n, text in enumerate(p for p in section.paragraphs if p.strip()):
+        masked = mask_numbers(text)
         cur = db.execute(
-            "INSERT INTO paragraphs (report_id, section_key, ord, text, masked) VALUES (?, ?, ?, ?, ?)",
-            [report_id, section.key, n, text, mask_numbers(text)],
+            "INSERT INTO paragraphs (report_id, section_key, ord, text, masked, tokens) VALUES (?, ?, ?, ?, ?, ?)",
+            [report_id, section.key, n, text, masked, tokens_of(masked)],
         )
         paragraph_id = int(cur.lastrowid or 0)
         index_paragraph(db, report_id, section.key, paragraph_id, text)

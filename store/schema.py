@@ -183,4 +183,15 @@ def m002_names(db: Database) -> None:
         index_names(db, row["id"])
 
 
+
+@migration
+def m003_tokens(db: Database) -> None:
+    """Paragraphs as jieba words with their numbers masked, for ranking suggestions."""
+    db.execute("ALTER TABLE paragraphs ADD COLUMN tokens TEXT NOT NULL DEFAULT ''")
+    from extract.mask import tokens_of
+
+    for row in list(db.query("SELECT id, masked FROM paragraphs")):
+        db.execute("UPDATE paragraphs SET tokens = ? WHERE id = ?", [tokens_of(row["masked"]), row["id"]])
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -79,19 +79,22 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def candidate_rows(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
+    """Paragraphs that may match `query` (FTS5, or a substring scan for one or two characters)."""
+    query = query.strip()
+    terms = _trigrams(mask_numbers(query)) or _trigrams(query)
+    if terms:
+        return _fts_candidates(store, terms, filters)
+    return _like_candidates(store, query, filters)
+
+
 def search(store: Store, query: str, filters: Filters | None = None, limit: int = 10) -> tuple[list[SearchHit], float]:
     """Paragraphs most like `query`, best first, and the search's own time in milliseconds."""
     started = time.perf_counter()
     filters = filters or Filters()
     query = query.strip()
     masked = mask_numbers(query)
-    terms = _trigrams(masked) or _trigrams(query)
-    if not query:
-        rows = _recent(store, filters, limit)
-    elif terms:
-        rows = _fts_candidates(store, terms, filters)
-    else:
-        rows = _like_candidates(store, query, filters)
+    rows = candidate_rows(store, query, filters) if query else _recent(store, filters, limit)
     hits = [_hit(row, masked) for row in rows]
     hits.sort(key=lambda h: (-h.score, -(h.year or 0), h.paragraph_id))
     return hits[:limit], (time.perf_counter() - started) * 1000
@@ -157,23 +160,31 @@ def _doc_count(store: Store) -> int:
 
 
 def _fts_query(store: Store, match: str, filters: Filters, order: str) -> list[dict[str, Any]]:
+    """Matching paragraphs: ids first (FTS order, filtered), then the rows of the few kept."""
     where, params = filters.sql()
-    limit = CANDIDATES if not where else CANDIDATES * 10
-    sql = f"""
-        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked,
-               r.title, r.unit, r.year
-        FROM (SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY {order} LIMIT ?) f
+    fetch = CANDIDATES if not where else CANDIDATES * 10
+    ids = [r["id"] for r in store.query(f"""
+        SELECT p.id FROM (SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY {order} LIMIT ?) f
         JOIN paragraphs p ON p.id = f.rowid
         JOIN reports r ON r.id = p.report_id
         WHERE 1 = 1 {where}
-    """
-    return store.query(sql, [match, limit, *params])
+        LIMIT ?""", [match, fetch, *params, CANDIDATES])]
+    return rows_by_id(store, ids)
+
+
+def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return store.query(f"""
+        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, p.tokens, r.title, r.unit, r.year
+        FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE p.id IN ({marks})""", ids)
 
 
 def _like_candidates(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
     where, params = filters.sql()
     sql = f"""
-        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, r.title, r.unit, r.year
+        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, p.tokens, r.title, r.unit, r.year
         FROM paragraphs p JOIN reports r ON r.id = p.report_id
         WHERE p.text LIKE ? ESCAPE '\\' {where}
         ORDER BY p.id DESC
@@ -185,7 +196,7 @@ def _like_candidates(store: Store, query: str, filters: Filters) -> list[dict[st
 def _recent(store: Store, filters: Filters, limit: int) -> list[dict[str, Any]]:
     where, params = filters.sql()
     sql = f"""
-        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, r.title, r.unit, r.year
+        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, p.tokens, r.title, r.unit, r.year
         FROM paragraphs p JOIN reports r ON r.id = p.report_id
         WHERE 1 = 1 {where}
         ORDER BY r.year DESC, p.report_id DESC, p.section_key, p.ord

@@ -12,7 +12,7 @@ from ..context import CheckInput, Located
 from ..finding import Evidence, Finding
 from ..fmt import num, pct
 from ..intervals import Interval
-from ..labels import is_rate
+from extract.vocabulary import is_rate
 from ..registry import rule
 from ..table import TableCell, cell
 

@@ -13,7 +13,7 @@ from extract.mask import mask_numbers
 from ..context import CheckInput, Located
 from ..finding import Finding
 from ..fmt import num, wan
-from ..labels import normalise, table_cell_for
+from extract.vocabulary import normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 

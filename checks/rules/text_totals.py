@@ -6,120 +6,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from decimal import Decimal
 
 from ..context import CheckInput, Located
 from ..finding import Finding
 from ..fmt import num, pct, wan
 from ..intervals import Interval, total
-from ..labels import normalise, table_cell_for
+from extract.structure import money_groups, nested_parts
+from extract.vocabulary import normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 
-TOTAL_LABELS = {"共计", "合计", "总计", "总投入", "项目总投入", "总额", "资金总额", "总预算", "合计金额"}
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_SPENT_WORDS = ("支出", "执行", "结余", "年末结转", "使用")
 _ITEM_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月|上半年|下半年|[一二三四]季度)|\d{1,2}\s*月)")
 
 
 @rule("text_totals", "正文合计", "error",
       "正文中「其中」「共计」「总投入」的分项之和与总数不符；（含…）分项超过总数；占比算不对；逐笔支出合计超过项目总额")
 def check(data: CheckInput) -> Iterator[Finding]:
-    for key, section in ((s.key, s) for s in data.report.sections):
-        locs = [loc for loc in data.by_section.get(key, []) if loc.m.kind in ("money", "percent")]
+    for section in data.report.sections:
         for index, paragraph in enumerate(section.paragraphs):
-            in_paragraph = [loc for loc in locs if loc.paragraph == index]
-            if not in_paragraph:
+            locs = [loc for loc in data.by_paragraph.get((section.key, index), []) if loc.m.kind in ("money", "percent")]
+            if not locs:
                 continue
-            yield from _sentences(data, paragraph, in_paragraph)
-            yield from _shares(data, paragraph, in_paragraph)
+            located = {loc.m.start: loc for loc in locs}
+            mentions = [loc.m for loc in locs]
+            for group in money_groups(paragraph, mentions):
+                if group.total is not None:
+                    yield from _compare(data, located[group.total.start], [located[p.start] for p in group.parts])
+            for nested in nested_parts(paragraph, mentions):
+                yield from _nested(located[nested.parent.start], [located[p.start] for p in nested.parts])
+            yield from _shares(data, paragraph, locs)
     yield from _itemised(data)
 
 
 def _money(locs: list[Located]) -> list[Located]:
     return [loc for loc in locs if loc.m.kind == "money"]
-
-
-def _sentences(data: CheckInput, paragraph: str, locs: list[Located]) -> Iterator[Finding]:
-    start = 0
-    previous: list[Located] = []
-    for m in list(_SENTENCE_END.finditer(paragraph)) + [None]:
-        end = m.end() if m else len(paragraph)
-        inside = [loc for loc in locs if start <= loc.m.start < end]
-        yield from _sentence(data, paragraph, start, end, inside, previous)
-        previous = inside or previous
-        start = end
-
-
-def _sentence(data: CheckInput, paragraph: str, start: int, end: int, locs: list[Located],
-              previous: list[Located]) -> Iterator[Finding]:
-    money = _money(locs)
-    text = paragraph[start:end]
-    for m in re.finditer(r"其中", text):
-        at = start + m.start()
-        before = [loc for loc in money if loc.m.end <= at]
-        whole = before[-1] if before else (_money(previous)[-1:] or [None])[0] if m.start() < 3 else None
-        after = [loc for loc in money if loc.m.start > at]
-        parts, stated = _parts(paragraph, after)
-        if whole is None and stated is None:
-            continue
-        yield from _compare(data, stated or whole, parts)
-        yield from _nested(data, paragraph, after)
-    if "其中" not in text:
-        yield from _trailing_total(data, paragraph, money)
-
-
-def _parts(paragraph: str, after: list[Located]) -> tuple[list[Located], Located | None]:
-    """The parts listed after «其中», up to a stated total or to a number of another kind."""
-    parts: list[Located] = []
-    for loc in after:
-        if _in_parentheses(paragraph, loc.m.start):
-            continue
-        if loc.m.label in TOTAL_LABELS:
-            return parts, loc
-        if "其中" in paragraph[(parts[-1].m.end if parts else loc.m.start):loc.m.start]:
-            break
-        if parts and _is_other_dimension(parts, loc):
-            break
-        parts.append(loc)
-    return parts, None
-
-
-def _is_other_dimension(parts: list[Located], loc: Located) -> bool:
-    """«…其中上年结转18.63万元，本年预算拨付77万元，本年度实际支出90.84万元»: spending is not a part."""
-    label = normalise(loc.m.label)
-    return any(word in label for word in _SPENT_WORDS) and not any(
-        word in normalise(p.m.label) for p in parts for word in _SPENT_WORDS)
-
-
-def _in_parentheses(paragraph: str, pos: int) -> bool:
-    return _depths(paragraph)[pos] > 0
-
-
-@lru_cache(maxsize=512)
-def _depths(paragraph: str) -> bytes:
-    """The parenthesis depth before each position of a paragraph (computed once per paragraph)."""
-    out = bytearray(len(paragraph) + 1)
-    depth = 0
-    for i, ch in enumerate(paragraph):
-        out[i] = min(depth, 255)
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-    out[len(paragraph)] = min(depth, 255)
-    return bytes(out)
-
-
-def _trailing_total(data: CheckInput, paragraph: str, money: list[Located]) -> Iterator[Finding]:
-    """«A a，B b，共计 T» / «…，总投入 T»: a total stated after its parts."""
-    for i, loc in enumerate(money):
-        if loc.m.label not in TOTAL_LABELS or i < 2:
-            continue
-        parts = [p for p in money[:i] if not _in_parentheses(paragraph, p.m.start) and p.m.label not in TOTAL_LABELS]
-        if len(parts) >= 2:
-            yield from _compare(data, loc, parts)
 
 
 def _compare(data: CheckInput, whole: Located, parts: list[Located]) -> Iterator[Finding]:
@@ -141,26 +62,16 @@ def _compare(data: CheckInput, whole: Located, parts: list[Located]) -> Iterator
     )
 
 
-def _nested(data: CheckInput, paragraph: str, after: list[Located]) -> Iterator[Finding]:
+def _nested(parent: Located, inner: list[Located]) -> Iterator[Finding]:
     """«工资福利支出408万元（含津贴补贴168万元、…）»: the parts in parentheses may not exceed it."""
-    for i, parent in enumerate(after):
-        if _in_parentheses(paragraph, parent.m.start):
-            continue
-        inner = []
-        for loc in after[i + 1:]:
-            if not _in_parentheses(paragraph, loc.m.start):
-                break
-            inner.append(loc)
-        if len(inner) < 2:
-            continue
-        summed = total([p.interval() for p in inner])
-        if summed.lo > parent.interval().hi:
-            exact = sum((Decimal(p.m.value) for p in inner), start=Decimal(0))
-            yield Finding(
-                rule="text_totals", severity="error", section=parent.section,
-                message=f"{parent.m.label} {parent.m.surface}，但括号内所含分项合计 {wan(exact)} 万元，超过了它。",
-                evidence=[parent.evidence(), *(p.evidence() for p in inner)],
-            )
+    summed = total([p.interval() for p in inner])
+    if summed.lo > parent.interval().hi:
+        exact = sum((Decimal(p.m.value) for p in inner), start=Decimal(0))
+        yield Finding(
+            rule="text_totals", severity="error", section=parent.section,
+            message=f"{parent.m.label} {parent.m.surface}，但括号内所含分项合计 {wan(exact)} 万元，超过了它。",
+            evidence=[parent.evidence(), *(p.evidence() for p in inner)],
+        )
 
 
 def _shares(data: CheckInput, paragraph: str, locs: list[Located]) -> Iterator[Finding]:

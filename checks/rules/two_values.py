@@ -12,7 +12,7 @@ from ..context import CheckInput, Located
 from ..finding import Evidence, Finding
 from ..fmt import num, wan
 from ..intervals import Interval
-from ..labels import is_generic, normalise, table_cell_for
+from extract.vocabulary import is_generic, normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 

@@ -1,4 +1,5 @@
-"""Labels, normalised for comparison, and the 附表 cell a text label names."""
+"""The vocabulary of labels: normalised for comparison, too general to name one item, naming an
+execution rate, or naming a cell of the 附表."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from extract.outline import Profile
+from .outline import Profile
 
 _YEAR_PREFIX = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 
 
 @cache
 def _data() -> dict[str, Any]:
-    return tomllib.loads(resources.files("checks").joinpath("data", "labels.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("extract").joinpath("data", "labels.toml").read_text(encoding="utf-8"))
 
 
 @cache

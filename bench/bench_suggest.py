@@ -1,0 +1,54 @@
+"""`suggest` in process at 1k, 10k and 100k past paragraphs: candidates, ranking and filling.
+
+Each call drafts one section for a project, with a few of this year's facts, once with the start
+of a past paragraph typed (numbers changed) and once with nothing typed.  Target: < 50 ms a call.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+
+from _corpus import base_reports, build_store, vary
+
+from extract.outline import get_profile
+from store.db import open_store
+from store.suggest import Request, suggest
+from store.suggest.facts import ThisYear, parse_fact
+
+SIZES = [1_000, 10_000, 100_000]
+
+
+def requests(n: int = 40) -> list[Request]:
+    reports, _ = base_reports()
+    rng = random.Random(11)
+    out = []
+    for i in range(n):
+        report = vary(rng.choice(reports), rng, 5000 + i)
+        section = rng.choice([s for s in report.sections if s.paragraphs and s.key != "7"])
+        typed = rng.choice(section.paragraphs)[: rng.randint(8, 60)] if i % 2 == 0 else ""
+        facts = ThisYear(get_profile(report.profile))
+        for spec in ("实际支出=88.1万元", "预算数=92万元", "财政拨款=80万元", "执行率=95.8%"):
+            facts.add(parse_fact(spec))
+        out.append(Request(section.key, typed, (report.year or 2020) + 1, report.unit, report.title, facts))
+    return out
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or SIZES
+    calls = requests()
+    for size in sizes:
+        path, source = build_store(size)
+        with open_store(path) as store:
+            paragraphs = store.one("SELECT count(*) AS n FROM paragraphs")["n"]
+            for request in calls[:4]:
+                suggest(store, request)  # warm: jieba, page cache
+            typed = sorted(suggest(store, r)[1] for r in calls if r.text)
+            empty = sorted(suggest(store, r)[1] for r in calls if not r.text)
+        print(f"{paragraphs:>7} paragraphs ({source}): typed text median {statistics.median(typed):5.1f} ms, "
+              f"max {typed[-1]:5.1f} ms; nothing typed median {statistics.median(empty):5.1f} ms, max {empty[-1]:5.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

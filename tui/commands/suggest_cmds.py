@@ -1,0 +1,65 @@
+"""suggest: last year's wording for a section, with this year's numbers filled in."""
+
+from __future__ import annotations
+
+import click
+
+from ..output import emit_json, say
+from .common import context, json_option
+
+STATUS_CN = {"filled": "已填入", "derived": "推算", "stale": "仍为去年", "kept": "保留"}
+
+
+@click.command("suggest")
+@click.option("--section", required=True, help="要起草的节，如 2.1")
+@click.option("--text", default="", help="已经写下的文字（可为空）")
+@click.option("--year", type=int, default=None, help="本报告的年度")
+@click.option("--unit", default="", help="本报告的实施单位")
+@click.option("--title", default="", help="本报告的项目名称")
+@click.option("--fact", "facts", multiple=True, metavar="LABEL=VALUE", help="今年的数值，如 专项资金=450万元（可多次）")
+@click.option("--from", "from_report", default=None, help="只从这份报告取段落（编号或名称）")
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@json_option
+def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str, facts: tuple[str, ...],
+                from_report: str | None, limit: int, as_json: bool) -> None:
+    """往年表述：找出往年同一节的段落，填入今年的数字，标出哪些数字已改、哪些是推算、哪些仍是去年的。"""
+    from store.facts import teach_names
+    from store.reports import load_report, resolve_report
+    from store.suggest import Request, suggest
+    from store.suggest.facts import ThisYear, from_report as facts_of_report, parse_fact
+
+    with context().open() as store:
+        teach_names(store)
+        draft = _draft(store, title, year)
+        this_year = facts_of_report(load_report(store, draft), skip_section=section) if draft else ThisYear.empty()
+        for spec in facts:
+            this_year.add(parse_fact(spec))
+        source = resolve_report(store, from_report) if from_report else None
+        request = Request(section, text, year, unit, title, this_year, source, draft, limit)
+        suggestions, elapsed = suggest(store, request)
+    if as_json:
+        emit_json([s.as_json() for s in suggestions])
+        return
+    if not suggestions:
+        say("没有找到往年同一节的段落。")
+    for s in suggestions:
+        say(f"[{s.score:5.1f}] {s.year} {s.title}（{s.unit}）")
+        say(f"  {s.text}")
+        for slot in s.slots:
+            say(f"    {slot.old.surface} → {slot.new}  {STATUS_CN[slot.status]}：{slot.provenance}")
+    say(f"（用时 {elapsed:.1f} 毫秒）")
+
+
+def _draft(store, title: str, year: int | None) -> int | None:  # noqa: ANN001
+    if not title:
+        return None
+    sql = "SELECT id FROM reports WHERE kind = 'draft' AND title = ?"
+    params: list = [title]
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    row = store.one(sql + " ORDER BY id DESC LIMIT 1", params)
+    return row["id"] if row else None
+
+
+COMMANDS = [suggest_cmd]
