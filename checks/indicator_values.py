@@ -4,8 +4,8 @@ whether the target was met, missed or far exceeded."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from extract import extract_numbers
 from extract.document import Indicator

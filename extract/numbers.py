@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .lexicon import lexicon, match_prefix, match_suffix
+from .lexicon import lexicon, match_prefix
 from .mention import Mention
 from .numerals import CN_CHARS, CN_DIGITS, decimals_precision, fold, parse_chinese
 
@@ -194,7 +194,7 @@ def _is_article(folded: str, number: _Number, end: int) -> bool:
 def _date_at(text: str, folded: str, pos: int) -> Mention | None:
     for pattern in (_DATE_NUMERIC, _DATE_YMD, _DATE_MD):
         m = pattern.match(folded, pos)
-        if not m or (pattern is _DATE_YMD and not folded[m.end() - 1:m.end()] in "年度底末初份日号月旬"):
+        if not m or (pattern is _DATE_YMD and folded[m.end() - 1:m.end()] not in "年度底末初份日号月旬"):
             continue
         if pattern is _DATE_MD and "年" in folded[max(0, pos - 2):pos]:
             continue

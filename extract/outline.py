@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -48,16 +48,16 @@ class Outline:
     cover_fields: tuple[CoverField, ...]
 
     def entry(self, key: str) -> OutlineEntry | None:
-        return self.by_key().get(key)
+        return self.by_key.get(key)
 
-    @cache
+    @cached_property
     def by_key(self) -> dict[str, OutlineEntry]:
         return {e.key: e for e in (*self.parts, *self.sections)}
 
     def sections_of(self, part_key: str) -> tuple[OutlineEntry, ...]:
         return tuple(s for s in self.sections if s.part == part_key)
 
-    @cache
+    @cached_property
     def leaves(self) -> tuple[OutlineEntry, ...]:
         """Every entry that holds text, in report order: sections, and parts without sections."""
         out: list[OutlineEntry] = []
@@ -66,15 +66,12 @@ class Outline:
         return tuple(out)
 
     def order(self, key: str) -> int:
-        keys = [e.key for e in self.leaves()]
+        keys = [e.key for e in self.leaves]
         if key in keys:
             return keys.index(key)
         part = key.split(".")[0]
         firsts = [i for i, k in enumerate(keys) if k.split(".")[0] == part]
         return firsts[0] if firsts else -1
-
-    def __hash__(self) -> int:
-        return id(self)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from extract.mask import mask_numbers, tokens_of
 from extract.outline import load_outline
 
 from .db import Store, now
+from .errors import NotFound
 from .facts import index_paragraph
 from .names import index_names
-from .errors import NotFound
 
 
 def content_hash(report: Report) -> str:

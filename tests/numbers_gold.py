@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 GOLD = Path(__file__).resolve().parent / "data" / "numbers_gold.txt"
 HOLDOUT = Path(__file__).resolve().parent / "data" / "numbers_holdout.txt"

@@ -40,7 +40,7 @@ def test_eight_reports_with_titles_units_and_year(seed_path: Path) -> None:
 
 def test_every_outline_section_is_filed_under_its_key(seed_path: Path) -> None:
     reports = read_file(seed_path)
-    all_keys = [e.key for e in load_outline().leaves()]
+    all_keys = [e.key for e in load_outline().leaves]
     for report in reports:
         keys = [s.key for s in report.sections]
         assert keys == [k for k in all_keys if k in keys], report.title

@@ -42,7 +42,7 @@ def _cover(data: CheckInput) -> Iterator[Finding]:
 
 
 def _sections(data: CheckInput) -> Iterator[Finding]:
-    for entry in load_outline().leaves():
+    for entry in load_outline().leaves:
         if entry.table:
             continue
         section = data.report.section(entry.key)

@@ -8,11 +8,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extract.vocabulary import is_rate
+
 from ..context import CheckInput, Located
 from ..finding import Evidence, Finding
 from ..fmt import num, pct
 from ..intervals import Interval
-from extract.vocabulary import is_rate
 from ..registry import rule
 from ..table import TableCell, cell
 

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from extract.document import Indicator
+from extract.vocabulary import normalise
 
 from ..context import CheckInput
 from ..finding import Evidence, Finding
 from ..indicator_values import outcome, value_of
-from extract.vocabulary import normalise
 from ..registry import rule
 
 _REPEATS_TARGET = re.compile(r"^\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不高于|不超过|大于等于|小于等于)")

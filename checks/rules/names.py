@@ -136,7 +136,7 @@ def _windows(paragraph: str, name: str) -> Iterator[tuple[int, str]]:
 def _looks_like(written: str, name: str) -> bool:
     if len(written) != len(name):
         return False
-    differing = sum(1 for a, b in zip(written, name) if a != b)
+    differing = sum(1 for a, b in zip(written, name, strict=True) if a != b)
     if differing == 0 or differing > 2:
         return False
     if _pinyin(written) == _pinyin(name):

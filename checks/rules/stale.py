@@ -9,11 +9,11 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 
 from extract.mask import mask_numbers
+from extract.vocabulary import normalise, table_cell_for
 
 from ..context import CheckInput, Located
 from ..finding import Finding
 from ..fmt import num, wan
-from extract.vocabulary import normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 

@@ -8,12 +8,13 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extract.structure import money_groups, nested_parts
+from extract.vocabulary import normalise, table_cell_for
+
 from ..context import CheckInput, Located
 from ..finding import Finding
 from ..fmt import num, pct, wan
 from ..intervals import Interval, total
-from extract.structure import money_groups, nested_parts
-from extract.vocabulary import normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extract.vocabulary import is_generic, normalise, table_cell_for
+
 from ..context import CheckInput, Located
 from ..finding import Evidence, Finding
 from ..fmt import num, wan
 from ..intervals import Interval
-from extract.vocabulary import is_generic, normalise, table_cell_for
 from ..registry import rule
 from ..table import cell
 

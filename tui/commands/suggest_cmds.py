@@ -26,7 +26,8 @@ def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str
     from store.facts import teach_names
     from store.reports import load_report, resolve_report
     from store.suggest import Request, suggest
-    from store.suggest.facts import ThisYear, from_report as facts_of_report, parse_fact
+    from store.suggest.facts import ThisYear, parse_fact
+    from store.suggest.facts import from_report as facts_of_report
 
     with context().open() as store:
         teach_names(store)
