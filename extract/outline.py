@@ -23,6 +23,7 @@ class OutlineEntry:
     numeral: str = ""
     leaf: bool = False  # a part without sections (六、七、)
     table: bool = False
+    short: str = ""  # for narrow lists
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -157,6 +158,7 @@ def _entry(raw: dict[str, Any], part: str) -> OutlineEntry:
         numeral=raw.get("numeral", ""),
         leaf=bool(raw.get("leaf")),
         table=bool(raw.get("table")),
+        short=raw.get("short", raw["title"]),
     )
 
 

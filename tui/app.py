@@ -1,37 +1,98 @@
-"""The Textual app (a first screen; the drafting walk comes with the TUI issue)."""
+"""The Textual app: home, the walk, the 附表, lookup and review screens over one store.
+
+Errors from workers end up in one place (`on_worker_state_changed`): zipin's own errors as a
+modal with their Chinese message, anything else as a modal that says where the details are.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from .dialogs import ErrorDialog
+from .session import Session, walk_steps
 
 
 class ZipinApp(App[None]):
     TITLE = "zipin 自评"
-    BINDINGS = [("ctrl+q", "quit", "退出")]
+    CSS_PATH = Path(__file__).parent / "zipin.tcss"  # absolute: subclasses may live anywhere
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
         super().__init__()
-        self.db_path = db_path
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="reports")
-        yield Footer()
+        self.session = Session(db_path)
+        self.draft_id = draft_id
+        self.start = start
 
     def on_mount(self) -> None:
-        from store.db import open_store
-        from store.reports import list_reports
+        if self.draft_id is not None:
+            from .screens.walk import WalkScreen
 
-        table = self.query_one(DataTable)
-        table.add_columns("编号", "类型", "年度", "项目名称", "单位")
-        with open_store(self.db_path) as store:
-            for r in list_reports(store):
-                table.add_row(str(r["id"]), "草稿" if r["kind"] == "draft" else "往年", str(r["year"] or ""),
-                              r["title"], r["unit"])
+            self.push_screen(WalkScreen(self.session, self.draft_id, self.start))
+        else:
+            from .screens.home import HomeScreen
+
+            self.push_screen(HomeScreen(self.session))
+
+    def on_ready(self) -> None:
+        """After the first frame: only now load jieba, so it does not delay the first paint."""
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """jieba's dictionary loads in a worker, not on the UI thread at start-up."""
+
+        def load() -> None:
+            from extract.segment import tokenizer
+
+            tokenizer()
+
+        self.run_worker(load, thread=True, group="warm-up", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.show_error(event.worker.error)
+
+    def show_error(self, error: BaseException) -> None:
+        """zipin's own errors as their Chinese message; anything else with where the details went."""
+        from store.errors import USER_ERRORS
+
+        if isinstance(error, USER_ERRORS):
+            self.push_screen(ErrorDialog(getattr(error, "title", "出错了"), error.message))  # type: ignore[attr-defined]
+        else:
+            from .cli import _log_crash_text
+
+            where = _log_crash_text(error)
+            self.push_screen(ErrorDialog("程序内部错误", f"{type(error).__name__}：{error}\n详情已写入 {where}"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from .screens.walk import WalkScreen
+
+        if isinstance(screen, WalkScreen):
+            for step in walk_steps():
+                yield SystemCommand(f"跳到 {step.key if step.is_section else ''} {step.title}".replace("  ", " "),
+                                    "转到这一节", lambda key=step.key: screen.go(key))
+            yield SystemCommand("查找往年表述", "在往年报告中查找相似的段落", screen.action_lookup)
+            yield SystemCommand("运行检查", "重新检查整份草稿的一致性和完整性", screen.action_check)
+            yield SystemCommand("审阅并导出", "列出全部问题，导出 Word", screen.action_review)
+            yield SystemCommand("附表", "编辑预算执行、年度目标和绩效指标", screen.action_table)
+        yield SystemCommand("切换草稿", "回到首页选择其他草稿或往年报告", self.go_home)
+
+    def go_home(self) -> None:
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.switch_screen(HomeScreen(self.session))
+
+    def on_unmount(self) -> None:
+        self.session.close()
 
 
-def run_app(db_path: Path) -> None:
-    ZipinApp(db_path).run()
+def run_app(db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
+    ZipinApp(db_path, draft_id, start).run()

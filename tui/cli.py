@@ -72,6 +72,18 @@ def main(argv: list[str] | None = None) -> None:
 
 def _log_crash() -> str:
     import traceback
+
+    return _write_crash(traceback.format_exc())
+
+
+def _log_crash_text(error: BaseException) -> str:
+    import traceback
+
+    return _write_crash("".join(traceback.format_exception(error)))
+
+
+def _write_crash(details: str) -> str:
+    """Append a traceback to the crash log in the cache folder; return where it went."""
     from datetime import datetime
 
     from store.paths import cache_dir
@@ -82,7 +94,7 @@ def _log_crash() -> str:
         path = folder / "crash.log"
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} zipin {' '.join(sys.argv[1:])}\n")
-            fh.write(traceback.format_exc())
+            fh.write(details)
         return str(path)
     except OSError:
         return "（无法写入日志）"

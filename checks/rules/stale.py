@@ -22,9 +22,17 @@ SAME_PARAGRAPH = 80
 
 @rule("stale", "沿用去年数值", "warning", "从去年报告起草时，仍保留着去年的数字或年份，而今年的数据已不同")
 def check(data: CheckInput) -> Iterator[Finding]:
+    unchanged = _unchanged(data)
+    for loc in unchanged:
+        yield from _stale(data, loc, unchanged)
+
+
+def _unchanged(data: CheckInput) -> list[Located]:
+    """The draft's numbers still exactly as in the matching paragraph of the source report."""
     source = data.source
     if source is None:
-        return
+        return []
+    out = []
     for section in data.report.sections:
         old = source.section(section.key)
         if old is None:
@@ -34,12 +42,10 @@ def check(data: CheckInput) -> Iterator[Finding]:
             if match is None:
                 continue
             old_mentions = [loc for loc in data.source_located if loc.section == section.key and loc.paragraph == match]
-            for loc in data.by_section.get(section.key, []):
-                if loc.paragraph != index:
-                    continue
-                twin = next((o for o in old_mentions if o.m.surface == loc.m.surface and o.m.label == loc.m.label), None)
-                if twin is not None:
-                    yield from _stale(data, loc)
+            for loc in data.by_paragraph.get((section.key, index), []):
+                if any(o.m.surface == loc.m.surface and o.m.label == loc.m.label for o in old_mentions):
+                    out.append(loc)
+    return out
 
 
 def _matching_paragraph(paragraph: str, candidates: list[str]) -> int | None:
@@ -52,7 +58,7 @@ def _matching_paragraph(paragraph: str, candidates: list[str]) -> int | None:
     return best
 
 
-def _stale(data: CheckInput, loc: Located) -> Iterator[Finding]:
+def _stale(data: CheckInput, loc: Located, unchanged: list[Located]) -> Iterator[Finding]:
     m = loc.m
     if m.kind == "date" and isinstance(m.value, str) and m.value[:4].isdigit():
         year = int(m.value[:4])
@@ -64,8 +70,10 @@ def _stale(data: CheckInput, loc: Located) -> Iterator[Finding]:
                 fix=f"如将「{m.surface}」改为「{m.surface.replace(str(year), str(data.year))}」则一致",
             )
         return
-    current = _this_year(data, loc)
-    if current is None or not m.is_quantity:
+    if not m.is_quantity or m.cmp in ("≥", "≤", ">", "<"):
+        return  # a target («不少于130场») is not a value of this year
+    current = _this_year(data, loc, unchanged)
+    if current is None:
         return
     shown, value = current
     if loc.interval().overlaps(value):
@@ -78,8 +86,10 @@ def _stale(data: CheckInput, loc: Located) -> Iterator[Finding]:
     )
 
 
-def _this_year(data: CheckInput, loc: Located):  # noqa: ANN202 - (shown, Interval) | None
-    """This year's value for the same item: the draft's 附表, or the draft's text elsewhere."""
+def _this_year(data: CheckInput, loc: Located, unchanged: list[Located]):  # noqa: ANN202
+    """This year's value for the same item — the draft's 附表, or a number of the draft's text
+    that is not itself left over from last year — as (shown, Interval), or None."""
+    stale = {(u.section, u.paragraph, u.m.start) for u in unchanged}
     label = normalise(loc.m.label)
     table = data.report.table
     where = table_cell_for(loc.m.label, data.profile) if loc.m.kind == "money" else None
@@ -87,8 +97,10 @@ def _this_year(data: CheckInput, loc: Located):  # noqa: ANN202 - (shown, Interv
         c = cell(table, data.profile, *where)
         if c is not None:
             return f"{num(c.value)} 万元（附表）", c.interval.scale(Decimal(10000))
-    for other in data.located:
+    for other in data.quantities():
         if other is loc or other.m.kind != loc.m.kind or normalise(other.m.label) != label:
+            continue
+        if (other.section, other.paragraph, other.m.start) in stale or other.m.cmp in ("≥", "≤", ">", "<"):
             continue
         if other.section == loc.section and other.paragraph == loc.paragraph:
             continue

@@ -77,7 +77,7 @@ def suggest(store: Store, request: Request) -> tuple[list[Suggestion], float]:
     for row in ranked:
         ctx = Context(row["text"], facts, row["year"], request.year)
         slots = fill(row["text"], mentions.get(row["paragraph_id"], []), ctx)
-        text = _render(row["text"], slots, _renames(row, request))
+        text = render(row["text"], slots, _renames(row, request))
         out.append(Suggestion(row["report_id"], row["paragraph_id"], row["title"], row["unit"], row["year"],
                               row["score"], row["text"], text, slots, token_diff(request.text, text)))
     return out, (time.perf_counter() - started) * 1000
@@ -168,7 +168,7 @@ def _renames(row: dict[str, Any], request: Request) -> list[tuple[str, str]]:
     return pairs
 
 
-def _render(source: str, slots: list[Slot], renames: list[tuple[str, str]]) -> str:
+def render(source: str, slots: list[Slot], renames: list[tuple[str, str]]) -> str:
     """The filled text; each slot's start/end set to where its new value stands."""
     out: list[str] = []
     pos = 0

@@ -1,0 +1,264 @@
+"""The drafting TUI driven by Pilot: every test works on a store holding the bundled sample."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from store.db import open_store
+from store.drafts import NewDraft, create_draft, find_draft, section_text
+from store.importer import import_paths
+from tui.app import ZipinApp
+from tui.dialogs import NewDraftDialog, ReasonDialog
+from tui.screens.lookup import LookupScreen
+from tui.screens.table import TableScreen
+from tui.screens.walk import WalkScreen
+
+from .conftest import SAMPLE
+
+SIZE = (160, 48)
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    path = tmp_path / "tui.db"
+    with open_store(path) as store:
+        import_paths(store, [SAMPLE])
+    return path
+
+
+def new_draft(path: Path, title: str = "社区阅读推广项目", year: int = 2026, source: str | None = None) -> int:
+    with open_store(path) as store:
+        from_report = None
+        if source:
+            from store.reports import resolve_report
+
+            from_report = resolve_report(store, source)
+        return create_draft(store, NewDraft(title, "青川市图书馆", "青川市文化广电旅游局", year, "mof2020", from_report))
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 8.0) -> None:
+    """Let the app run until `condition` holds (workers finish at their own pace)."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app did not reach the expected state in time")
+
+
+def findings_of(app: ZipinApp) -> list:
+    return getattr(app.screen.query_one("#findings"), "findings", [])
+
+
+def stored_text(path: Path, draft: int, key: str) -> str:
+    with open_store(path) as store:
+        return section_text(store, draft, key)
+
+
+def test_create_a_draft_from_home(sample_db: Path) -> None:
+    async def run() -> None:
+        app = ZipinApp(sample_db)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.screen.query_one("#reports").row_count == 6)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, NewDraftDialog))
+            app.screen.query_one("#title", Input).value = "社区阅读推广项目"
+            app.screen.query_one("#unit", Input).value = "青川市图书馆"
+            app.screen.query_one("#year", Input).value = "2026"
+            await pilot.click("#ok")
+            # The walk opens at the first unfinished step: the cover is filled, the key facts are not.
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "facts")
+        with open_store(sample_db) as store:
+            assert find_draft(store, "社区阅读推广项目", 2026) is not None
+
+    asyncio.run(run())
+
+
+def test_walk_every_section(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "cover")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "cover")
+            visited = [app.screen.key]
+            for _ in range(16):
+                await pilot.press("f8")
+                await until(pilot, lambda: isinstance(app.screen, TableScreen) or app.screen.key != visited[-1])
+                if isinstance(app.screen, TableScreen):
+                    break
+                visited.append(app.screen.key)
+            assert visited == ["cover", "facts", "1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2",
+                               "5.1", "5.2", "5.3", "6"]
+            assert isinstance(app.screen, TableScreen)  # 七、附表 opens the table screen
+
+    asyncio.run(run())
+
+
+def test_accept_a_suggestion_and_see_its_slots(sample_db: Path) -> None:
+    draft = new_draft(sample_db, title="全民阅读推广专项经费")
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "2.2")
+        async with app.run_test(size=SIZE) as pilot:
+            panel = app.screen.query_one("#suggestions")
+            await until(pilot, lambda: bool(getattr(panel, "suggestions", [])))
+            chosen = panel.chosen()
+            assert chosen.title == "全民阅读推广专项经费" and chosen.year == 2025
+            assert {s.status for s in chosen.slots} >= {"filled", "stale"}  # 2025年 → 2026年; amounts still old
+            await pilot.press("f3")
+            editor = app.screen.editor
+            assert editor.text == chosen.text and editor.text.startswith("2026年项目实际支出")
+            await until(pilot, lambda: stored_text(sample_db, draft, "2.2") == chosen.text)
+
+    asyncio.run(run())
+
+
+def test_an_inconsistent_number_raises_a_finding_that_goes_when_fixed(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "2.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.1")
+            app.screen.editor.focus()
+            await pilot.press(*"项目总投入100万元，其中：财政拨款90万元，上年结转资金20万元。")
+            await until(pilot, lambda: any(f.rule == "text_totals" for f in findings_of(app)))
+            editor = app.screen.editor
+            editor.text = editor.text.replace("20万元", "10万元")
+            await until(pilot, lambda: not any(f.rule == "text_totals" for f in findings_of(app)))
+
+    asyncio.run(run())
+
+
+def test_a_dismissed_finding_stays_dismissed_after_restart(sample_db: Path) -> None:
+    draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
+
+    async def run() -> str:
+        app = ZipinApp(sample_db, draft, "1.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: any(f.rule == "names" for f in findings_of(app)))
+            panel = app.screen.query_one("#findings", OptionList)
+            target = next(i for i, f in enumerate(panel.findings) if f.rule == "names" and "文化馆" in f.message)
+            fingerprint = panel.findings[target].fingerprint
+            panel.highlighted = target
+            panel.focus()
+            await pilot.press("ctrl+d")
+            await until(pilot, lambda: isinstance(app.screen, ReasonDialog))
+            await pilot.press(*"文化馆是合作单位", "enter")
+            await until(pilot, lambda: fingerprint not in {f.fingerprint for f in findings_of(app)})
+        return fingerprint
+
+    fingerprint = asyncio.run(run())
+
+    async def again() -> None:
+        app = ZipinApp(sample_db, draft, "1.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: bool(findings_of(app)))
+            assert fingerprint not in {f.fingerprint for f in findings_of(app)}
+
+    asyncio.run(again())
+
+
+def test_edit_the_table_and_see_the_rate(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "6")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "6")
+            await pilot.press("f9")
+            await until(pilot, lambda: isinstance(app.screen, TableScreen) and bool(app.screen.query(".amount")))
+            app.screen.query_one("#cell-total-budget", Input).value = "80"
+            app.screen.query_one("#cell-total-spent", Input).value = "76.4"
+            await pilot.pause(0.1)
+            rate = str(app.screen.query_one("#rate", Static).content)
+            assert "76.4 ÷ 80 = 95.50%" in rate
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+        with open_store(sample_db) as store:
+            cells = {(r["row"], r["col"]): r["value"] for r in store.query(
+                "SELECT row, col, value FROM budget_cells WHERE report_id = ?", [draft])}
+        assert cells[("total", "budget")] == "80" and cells[("total", "spent")] == "76.4"
+
+    asyncio.run(run())
+
+
+def test_look_up_and_copy(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "2.3")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.3")
+            await pilot.press("f6")
+            await until(pilot, lambda: isinstance(app.screen, LookupScreen))
+            await pilot.press(*"专款专用")
+            hits = app.screen.query_one("#hits", OptionList)
+            await until(pilot, lambda: hits.option_count > 0 and "专款专用" in app.screen.hits[0].text)
+            expected = app.screen.hits[0].text
+            hits.focus()
+            hits.highlighted = 0
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+            assert app.screen.editor.text == expected
+
+    asyncio.run(run())
+
+
+def test_text_is_kept_without_an_explicit_save(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "3.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "3.1")
+            app.screen.editor.focus()
+            await pilot.press(*"由阅读推广部负责组织实施")
+        # the app has exited straight after typing: nothing was saved by hand
+
+    asyncio.run(run())
+    assert stored_text(sample_db, draft, "3.1") == "由阅读推广部负责组织实施"
+
+
+def test_key_facts_are_read_back_and_fill_the_table(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "facts")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: bool(app.screen.query("#answer-budget")))
+            answer = app.screen.query_one("#answer-budget", Input)
+            answer.focus()
+            await pilot.press(*"财政拨款80万，上年结转6万", "enter")
+            echo = app.screen.query_one("#echo-budget", Static)
+            assert "86 万元（由分项相加）" in str(echo.content) and "按 Enter 确认" in str(echo.content)
+            await pilot.press("enter")
+            assert "已确认" in str(echo.content)
+            await pilot.pause(0.5)
+        with open_store(sample_db) as store:
+            cells = {(r["row"], r["col"]): r["value"] for r in store.query(
+                "SELECT row, col, value FROM budget_cells WHERE report_id = ?", [draft])}
+        assert cells[("fiscal", "budget")] == "80" and cells[("total", "budget")] == "86"
+
+    asyncio.run(run())
+
+
+def test_usable_at_80_by_24(sample_db: Path) -> None:
+    draft = new_draft(sample_db, title="全民阅读推广专项经费")
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "2.2")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.2")
+            assert app.screen.has_class("-narrow")
+            editor = app.screen.editor
+            assert editor.region.width >= 38 and editor.region.height >= 10
+            assert app.screen.query_one("#suggestions").region.width > 0
+
+    asyncio.run(run())

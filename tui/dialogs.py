@@ -1,0 +1,207 @@
+"""Modal dialogs, each returning a typed result through `dismiss`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from extract.document import Indicator
+from extract.outline import Profile, load_profiles
+
+
+class ErrorDialog(ModalScreen[None]):
+    BINDINGS = [("escape", "close", "关闭"), ("enter", "close", "关闭")]
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message)
+            yield Button("知道了", variant="primary", id="ok")
+
+    @on(Button.Pressed)
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ReasonDialog(ModalScreen[str | None]):
+    """Asks why a finding is dismissed; the reason is stored with it."""
+
+    BINDINGS = [("escape", "cancel", "取消")]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("忽略这条检查结果", classes="dialog-title")
+            yield Static(self.message, classes="dim")
+            yield Input(placeholder="理由（必填），如：文化馆是合作单位", id="reason")
+            with Horizontal(classes="buttons"):
+                yield Button("忽略", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def confirm(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            self.notify("请写明理由", severity="warning")
+            return
+        self.dismiss(reason)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass
+class DraftSpec:
+    title: str
+    unit: str
+    dept: str
+    year: int | None
+    profile: str
+    from_report: int | None
+
+
+class NewDraftDialog(ModalScreen[DraftSpec | None]):
+    """项目名称, 实施单位, 主管部门, 年度, 附表样式, and optionally last year's report to start from."""
+
+    BINDINGS = [("escape", "cancel", "取消")]
+
+    def __init__(self, defaults: DraftSpec, sources: list[tuple[str, int]]) -> None:
+        super().__init__()
+        self.defaults = defaults
+        self.sources = sources
+
+    def compose(self) -> ComposeResult:
+        d = self.defaults
+        profiles = [(p.name, p.key) for p in load_profiles().values()]
+        with Vertical(classes="dialog wide"):
+            yield Label("新建草稿", classes="dialog-title")
+            with Grid(classes="form"):
+                yield Label("项目名称")
+                yield Input(d.title, id="title")
+                yield Label("实施单位")
+                yield Input(d.unit, id="unit")
+                yield Label("主管部门")
+                yield Input(d.dept, id="dept")
+                yield Label("年度")
+                yield Input(str(d.year or ""), id="year", restrict=r"\d{0,4}")
+                yield Label("附表样式")
+                yield Select(profiles, value=d.profile or "mof2020", allow_blank=False, id="profile")
+                yield Label("以往年报告为起点")
+                yield Select(self.sources, value=d.from_report if d.from_report is not None else Select.NULL,
+                             prompt="不使用（空白草稿）", id="source")
+            with Horizontal(classes="buttons"):
+                yield Button("新建", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def confirm(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            self.notify("请填写项目名称", severity="warning")
+            return
+        year_text = self.query_one("#year", Input).value.strip()
+        source = self.query_one("#source", Select).value
+        self.dismiss(DraftSpec(
+            title=title,
+            unit=self.query_one("#unit", Input).value.strip(),
+            dept=self.query_one("#dept", Input).value.strip(),
+            year=int(year_text) if year_text else None,
+            profile=str(self.query_one("#profile", Select).value),
+            from_report=source if isinstance(source, int) else None,
+        ))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class IndicatorDialog(ModalScreen[Indicator | None]):
+    """One indicator row: 一级/二级 chosen from the profile, the rest typed."""
+
+    BINDINGS = [("escape", "cancel", "取消")]
+
+    def __init__(self, profile: Profile, indicator: Indicator | None = None) -> None:
+        super().__init__()
+        self.profile = profile
+        self.indicator = indicator or Indicator()
+
+    def compose(self) -> ComposeResult:
+        ind = self.indicator
+        level1 = [(e["name"], e["name"]) for e in self.profile.level1]
+        chosen1 = self.profile.canonical_level1(ind.level1) or (level1[0][1] if level1 else "")
+        with Vertical(classes="dialog wide"):
+            yield Label("绩效指标", classes="dialog-title")
+            with Grid(classes="form"):
+                yield Label("一级指标")
+                yield Select(level1, value=chosen1, allow_blank=False, id="level1")
+                yield Label("二级指标")
+                yield Select(self._level2(chosen1), value=self._level2_value(chosen1, ind.level2), allow_blank=False,
+                             id="level2")
+                yield Label("三级指标")
+                yield Input(ind.level3, id="level3")
+                yield Label("年度指标值")
+                yield Input(ind.expected, placeholder="如 ≥90%、≥100场", id="expected")
+                yield Label("实际完成值")
+                yield Input(ind.actual, placeholder="如 95%、108场", id="actual")
+                if self.profile.scored:
+                    yield Label("分值")
+                    yield Input(ind.weight, id="weight")
+                    yield Label("得分")
+                    yield Input(ind.score, id="score")
+                yield Label("偏差原因")
+                yield Input(ind.reason, id="reason")
+            with Horizontal(classes="buttons"):
+                yield Button("保存", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    def _level2(self, level1: str) -> list[tuple[str, str]]:
+        entry = next((e for e in self.profile.level1 if e["name"] == level1), None)
+        return [(x, x) for x in (entry["level2"] if entry else [])]
+
+    def _level2_value(self, level1: str, current: str) -> str:
+        options = [x for x, _ in self._level2(level1)]
+        return current if current in options else (options[0] if options else "")
+
+    @on(Select.Changed, "#level1")
+    def level1_changed(self, event: Select.Changed) -> None:
+        level2 = self.query_one("#level2", Select)
+        options = self._level2(str(event.value))
+        level2.set_options(options)
+        if options:
+            level2.value = options[0][1]
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def confirm(self) -> None:
+        def value(widget_id: str) -> str:
+            found = self.query(f"#{widget_id}")
+            return found.first(Input).value.strip() if found else ""
+
+        if not value("level3"):
+            self.notify("请填写三级指标", severity="warning")
+            return
+        self.dismiss(Indicator(
+            level1=str(self.query_one("#level1", Select).value), level2=str(self.query_one("#level2", Select).value),
+            level3=value("level3"), expected=value("expected"), actual=value("actual"), weight=value("weight"),
+            score=value("score"), reason=value("reason"),
+        ))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,94 @@
+"""Review before export: every open finding grouped by section, counts per severity, what is
+still missing, and a jump to each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from extract.outline import load_outline
+
+from ..session import Session
+from ..widgets.panels import SEVERITY_CN, finding_prompt
+from .base import ZipinScreen
+
+
+def grouped(findings: list[Any]) -> list[tuple[str | None, list[Any]]]:
+    """Findings by section in report order (the cover first)."""
+    order = load_outline().order
+    groups: dict[str | None, list[Any]] = {}
+    for f in findings:
+        groups.setdefault(f.section, []).append(f)
+    return sorted(groups.items(), key=lambda kv: -10 if kv[0] is None else order(kv[0]))
+
+
+def summary(findings: list[Any]) -> str:
+    counts = Counter(f.severity for f in findings)
+    missing = sum(1 for f in findings if f.rule == "completeness")
+    return (f"共 {len(findings)} 条：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}；"
+            f"其中缺项 {missing} 条。")
+
+
+class ReviewScreen(ZipinScreen[str | None]):
+    BINDINGS = [Binding("escape", "back", "返回"), Binding("f5", "reload", "重新检查")]
+
+    def __init__(self, session: Session, draft_id: int) -> None:
+        super().__init__()
+        self.session = session
+        self.draft_id = draft_id
+        self.findings: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-summary")
+        yield OptionList(id="review-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "审阅：导出前的完整性检查"
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def load(self) -> None:
+        from checks import check_report
+
+        findings = check_report(self.session.store(), self.draft_id)
+        self.app.call_from_thread(self.show, findings)
+
+    def show(self, findings: list[Any]) -> None:
+        self.findings = findings
+        self.query_one("#review-summary", Static).update(Text(summary(findings), style="bold"))
+        options = self.query_one("#review-list", OptionList)
+        options.clear_options()
+        outline = load_outline()
+        for section, items in grouped(findings):
+            entry = outline.entry(section) if section else None
+            title = "封面" if section is None else f"{section} {entry.title if entry else ''}"
+            counts = Counter(f.severity for f in items)
+            head = Text(f"{title}：", style="bold underline")
+            head.append("，".join(f"{SEVERITY_CN[s]} {n}" for s, n in counts.items()))
+            options.add_option(Option(head, disabled=True))
+            for f in items:
+                options.add_option(Option(finding_prompt(f), id=f.fingerprint))
+        if not findings:
+            options.add_option(Option(Text("没有发现问题，可以导出。", style="green"), disabled=True))
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        finding = next((f for f in self.findings if f.fingerprint == event.option.id), None)
+        if finding is not None:
+            self.dismiss(finding.section or "cover")
+
+    def action_back(self) -> None:
+        self.dismiss(None)

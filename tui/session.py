@@ -1,0 +1,64 @@
+"""The app's view of one store, with no widgets: one store connection per thread, and the draft
+operations the screens call from their workers (so no database work runs on the UI thread)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.outline import load_outline
+from store.db import Store, open_store
+
+STEPS_BEFORE = ("cover", "facts")  # the walk starts with the cover and the key facts
+STEP_TITLES = {"cover": "封面", "facts": "基本数据"}
+
+
+class Session:
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Store] = []
+        self.save_lock = threading.Lock()  # one write at a time from this app
+
+    def store(self) -> Store:
+        """This thread's connection (a SQLite connection must stay in the thread that opened it)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db_path)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._all:
+                store.close()
+            self._all.clear()
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    question: str
+    hint: str = ""
+    short: str = ""
+
+    @property
+    def is_section(self) -> bool:
+        return self.key not in STEPS_BEFORE and self.key != "7"
+
+
+def walk_steps() -> list[Step]:
+    steps = [Step("cover", "封面", "项目名称、实施单位、主管部门、项目负责人和填报时间。", short="封面"),
+             Step("facts", "基本数据", "先回答几个关于今年数字的问题，后面各节会用到。", short="基本数据")]
+    for entry in load_outline().leaves:
+        steps.append(Step(entry.key, entry.title, entry.question, entry.hint, entry.short))
+    return steps
+
+
+def step(key: str) -> Step:
+    return next(s for s in walk_steps() if s.key == key)

@@ -1,0 +1,1 @@
+"""Widgets: they show state and post intent; the screens do the work (in workers)."""
