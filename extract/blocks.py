@@ -30,7 +30,12 @@ class Table:
 Block = Paragraph | Table
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
 def text_to_blocks(text: str) -> list[Block]:
+    """Paragraphs and tables of a text (or Markdown) file."""
     lines = text.split("\n")
     blocks: list[Block] = []
     i = 0
@@ -38,10 +43,26 @@ def text_to_blocks(text: str) -> list[Block]:
         if lines[i].startswith("\t"):
             table, i = _read_table(lines, i)
             blocks.append(table)
+        elif lines[i].lstrip().startswith("|"):
+            table, i = _read_markdown_table(lines, i)
+            blocks.append(table)
         else:
-            blocks.append(Paragraph(lines[i], i + 1))
+            line = _MD_HEADING.sub("", lines[i]).rstrip()
+            blocks.append(Paragraph(line, i + 1))
             i += 1
     return blocks
+
+
+def _read_markdown_table(lines: list[str], start: int) -> tuple[Table, int]:
+    table = Table(line=start + 1)
+    i = start
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        line = lines[i].strip()
+        if not _MD_RULE.match(line):
+            cells = line.strip("|").split("|")
+            table.rows.append([c.strip().replace("<br>", "\n") for c in cells])
+        i += 1
+    return table, i
 
 
 def _read_table(lines: list[str], start: int) -> tuple[Table, int]:

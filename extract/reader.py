@@ -24,6 +24,7 @@ _COVER = re.compile(
 _DEPT_CODE = re.compile(r"^[【\[]\s*\d+\s*[】\]]\s*")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
 _CAPTION = re.compile(r"自评表|^《.*》$")
+_DOCUMENT_TITLE = re.compile(r"绩效自评报告\s*$")
 _PREAMBLE = "0"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".doc"}
@@ -114,6 +115,8 @@ class _Builder:
         draft = self._current(para.line)
         if is_hint(text, draft.current):
             return
+        if _DOCUMENT_TITLE.search(text) and not draft.has_body() and draft.current == _PREAMBLE:
+            return  # «2025年度项目支出绩效自评报告»: the document's title, not its text
         self._add_paragraph(text)
 
     def _is_cover_line(self, label: str) -> bool:

@@ -262,3 +262,40 @@ def test_usable_at_80_by_24(sample_db: Path) -> None:
             assert app.screen.query_one("#suggestions").region.width > 0
 
     asyncio.run(run())
+
+
+def test_review_lists_findings_jumps_and_exports(sample_db: Path, tmp_path: Path) -> None:
+    from textual.widgets import Checkbox
+
+    from tui.dialogs import ExportDialog
+    from tui.screens.review import ReviewScreen
+
+    draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
+    target = tmp_path / "out" / "reading.docx"
+    target.parent.mkdir()
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "1.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "1.1")
+            await pilot.press("f10")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and bool(app.screen.findings))
+            summary = str(app.screen.query_one("#review-summary", Static).content)
+            assert summary.startswith(f"共 {len(app.screen.findings)} 条：错误 ")
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+            app.screen.query_one("#path", Input).value = str(target)
+            if app.screen.query("#force"):
+                app.screen.query_one("#force", Checkbox).value = True
+            await pilot.click("#ok")
+            await until(pilot, lambda: target.exists())
+            assert isinstance(app.screen, ReviewScreen)
+            options = app.screen.query_one("#review-list", OptionList)
+            names = next(i for i in range(options.option_count)
+                         if options.get_option_at_index(i).id and "文化馆" in str(options.get_option_at_index(i).prompt))
+            options.focus()
+            options.highlighted = names
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "5.3")
+
+    asyncio.run(run())

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.document import Indicator
 from extract.outline import Profile, load_profiles
@@ -200,6 +200,70 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
             level1=str(self.query_one("#level1", Select).value), level2=str(self.query_one("#level2", Select).value),
             level3=value("level3"), expected=value("expected"), actual=value("actual"), weight=value("weight"),
             score=value("score"), reason=value("reason"),
+        ))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass
+class ExportSpec:
+    path: str
+    fmt: str
+    force: bool
+    overwrite: bool
+    comments: bool
+
+
+class ExportDialog(ModalScreen[ExportSpec | None]):
+    """Where and how to export; the review's counts are shown above."""
+
+    BINDINGS = [("escape", "cancel", "取消")]
+
+    def __init__(self, default_path: str, summary: str, has_errors: bool) -> None:
+        super().__init__()
+        self.default_path = default_path
+        self.summary = summary
+        self.has_errors = has_errors
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("导出报告", classes="dialog-title")
+            yield Static(self.summary, classes="dim")
+            with Grid(classes="form"):
+                yield Label("文件")
+                yield Input(self.default_path, id="path")
+                yield Label("格式")
+                yield Select([("Word（.docx）", "docx"), ("Markdown（.md）", "md"), ("纯文本（.txt）", "txt")],
+                             value="docx", allow_blank=False, id="format")
+            yield Checkbox("把未处理的检查结果作为批注写入 Word", value=True, id="comments")
+            yield Checkbox("文件已存在时覆盖", id="overwrite")
+            if self.has_errors:
+                yield Checkbox("仍有错误也导出", id="force")
+            with Horizontal(classes="buttons"):
+                yield Button("导出", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    @on(Select.Changed, "#format")
+    def format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#path", Input)
+        stem, dot, _ = path.value.rpartition(".")
+        path.value = f"{stem or path.value}.{event.value}" if dot else f"{path.value}.{event.value}"
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def confirm(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            self.notify("请填写文件名", severity="warning")
+            return
+        force = self.query("#force")
+        self.dismiss(ExportSpec(
+            path=path, fmt=str(self.query_one("#format", Select).value),
+            force=bool(force and force.first(Checkbox).value),
+            overwrite=self.query_one("#overwrite", Checkbox).value,
+            comments=self.query_one("#comments", Checkbox).value,
         ))
 
     @on(Button.Pressed, "#cancel")

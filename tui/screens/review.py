@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from extract.outline import load_outline
 
+from ..dialogs import ExportSpec
 from ..session import Session
 from ..widgets.panels import SEVERITY_CN, finding_prompt
 from .base import ZipinScreen
@@ -37,7 +38,7 @@ def summary(findings: list[Any]) -> str:
 
 
 class ReviewScreen(ZipinScreen[str | None]):
-    BINDINGS = [Binding("escape", "back", "返回"), Binding("f5", "reload", "重新检查")]
+    BINDINGS = [Binding("escape", "back", "返回"), Binding("f5", "reload", "重新检查"), Binding("x", "export", "导出")]
 
     def __init__(self, session: Session, draft_id: int) -> None:
         super().__init__()
@@ -61,8 +62,12 @@ class ReviewScreen(ZipinScreen[str | None]):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load(self) -> None:
         from checks import check_report
+        from store.reports import load_report
 
-        findings = check_report(self.session.store(), self.draft_id)
+        store = self.session.store()
+        findings = check_report(store, self.draft_id)
+        report = load_report(store, self.draft_id)
+        self.report_name = f"{report.title}{report.year or ''}年度绩效自评报告"
         self.app.call_from_thread(self.show, findings)
 
     def show(self, findings: list[Any]) -> None:
@@ -92,3 +97,30 @@ class ReviewScreen(ZipinScreen[str | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_export(self) -> None:
+        from ..dialogs import ExportDialog
+
+        has_errors = any(f.severity == "error" for f in self.findings)
+        self.app.push_screen(ExportDialog(self._default_path(), summary(self.findings), has_errors), self._chosen)
+
+    def _default_path(self) -> str:
+        from pathlib import Path
+
+        title = self.sub_title or "报告"
+        name = getattr(self, "report_name", "") or title
+        return str(Path.cwd() / f"{name}.docx")
+
+    def _chosen(self, spec: ExportSpec | None) -> None:
+        if spec is not None:
+            self.export(spec)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export(self, spec: ExportSpec) -> None:
+        from pathlib import Path
+
+        from ..exporting import export
+
+        path, _ = export(self.session.store(), self.draft_id, Path(spec.path).expanduser(), spec.fmt,
+                         force=spec.force, overwrite=spec.overwrite, comments=spec.comments)
+        self.app.call_from_thread(self.notify, f"已导出：{path}", title="导出完成")

@@ -1,0 +1,61 @@
+"""Writing an export file safely: refuse to overwrite unless asked, write to a temporary file in
+the same folder, and rename it into place only once it is complete."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from extract.document import Report
+
+from ..errors import ZipinError
+
+FORMATS = ("docx", "md", "txt")
+
+
+def write_export(report: Report, fmt: str, target: Path, *, overwrite: bool = False,
+                 comments: list | None = None) -> Path:  # noqa: ANN001
+    """Write `report` as `fmt` to `target`; comments (findings) go into a .docx only."""
+    if fmt not in FORMATS:
+        raise ZipinError(f"不支持的导出格式「{fmt}」，可选 docx、md、txt", "无法导出")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ZipinError(f"文件夹不存在：{folder}", "无法导出")
+    if target.exists() and not overwrite:
+        raise ZipinError(f"文件已存在：{target}（如要覆盖，请加 --overwrite）", "无法导出")
+    writer = _writer(fmt, comments)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        raise ZipinError(f"无法在 {folder} 写入文件：{exc.strerror or exc}", "无法导出") from exc
+    os.close(fd)
+    try:
+        writer(report, Path(tmp))
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ZipinError(f"写入 {target} 失败：{exc.strerror or exc}", "无法导出") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _writer(fmt: str, comments: list | None) -> Callable[[Report, Path], None]:  # noqa: ANN001
+    if fmt == "docx":
+        from .docx_writer import write_docx
+
+        return lambda report, path: write_docx(report, path, comments or [])
+    from .plain import to_markdown, to_text
+
+    render = to_markdown if fmt == "md" else to_text
+    return lambda report, path: path.write_text(render(report), encoding="utf-8")
