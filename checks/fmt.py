@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from extract.amounts import round_to
 
 TEN_THOUSAND = Decimal(10000)
 
 
 def num(value: Decimal, places: int | None = None) -> str:
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        value = round_to(value, places)
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -23,4 +25,4 @@ def wan(value_yuan: Decimal) -> str:
 
 def pct(value: Decimal) -> str:
     """A rate with two decimals, as rates are written in these reports («95.00%»)."""
-    return format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "f") + "%"
+    return format(round_to(value, 2), "f") + "%"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
 _NUMBER = re.compile(r"(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|千元|元|亿|万|%)?")
@@ -36,3 +36,12 @@ def parse_amount(text: str, *, unit: str = "万元") -> Decimal | None:
 def parse_number(text: str) -> Decimal | None:
     """The first plain number in `text` (a percent, a weight, a score), as written."""
     return parse_amount(text, unit="")
+
+
+def round_to(value: Decimal, places: int) -> Decimal:
+    """`value` rounded half up to `places` decimals at any magnitude (quantize alone fails
+    once the result needs more digits than the context's 28, as «1e30万元» does)."""
+    needed = max(value.adjusted(), 0) + max(places, 0) + 2
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, needed)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

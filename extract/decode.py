@@ -9,7 +9,9 @@ import re
 
 from .errors import InputError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Terminal escape sequences (colours, titles) pasted from a console: dropped whole, not just the ESC.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x9b[0-?]*[ -/]*[@-~]")
 _SOFT_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029\x85]")
 # Share of the text that may be replacement characters before we call it binary.
 _MAX_BAD_SHARE = 0.02
@@ -29,7 +31,7 @@ def decode_bytes(data: bytes) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line ends and drop control characters, keeping tabs (table cells) and newlines."""
-    text = _SOFT_BREAKS.sub("\n", text)
+    text = _SOFT_BREAKS.sub("\n", _ESCAPES.sub("", text))
     return _CONTROL.sub("", text)
 
 

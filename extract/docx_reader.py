@@ -27,6 +27,8 @@ def docx_to_blocks(data: bytes) -> list[Block]:
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise InputError(f"Word 文件无法读取（{type(exc).__name__}），文件可能已损坏") from exc
     body = document.element.body
+    if body is None:
+        raise InputError("Word 文件没有正文（缺少 w:body）")
     blocks: list[Block] = []
     for n, child in enumerate(body.iterchildren(), start=1):
         if child.tag == f"{_W}p":

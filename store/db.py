@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .errors import StoreError
+from .errors import StoreError, os_reason
 from .schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -29,17 +30,29 @@ def now() -> str:
 
 
 class Store:
+    """One connection. Its queries and write transactions hold `_busy`, and so does `close()`:
+    an app closing down then waits for a worker thread's query instead of freeing the connection
+    under it (which crashes the sqlite3 module)."""
+
     def __init__(self, db: Database, path: Path | None) -> None:
         self.db = db
         self.path = path
+        self._busy = threading.RLock()
+        self._closed = False
 
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.db.close()
+        with self._busy:
+            self._closed = True
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise StoreError("数据库已关闭", "已关闭")
 
     def __enter__(self) -> Store:
         return self
@@ -48,10 +61,12 @@ class Store:
         self.close()
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        try:
-            return list(self.db.query(sql, params))
-        except sqlite3.DatabaseError as exc:
-            raise _translate(exc, self.path) from exc
+        with self._busy:
+            self._ensure_open()
+            try:
+                return list(self.db.query(sql, params))
+            except sqlite3.DatabaseError as exc:
+                raise _translate(exc, self.path) from exc
 
     def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
@@ -60,6 +75,13 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
         """One write transaction, taken with BEGIN IMMEDIATE and retried while locked."""
+        with self._busy:
+            self._ensure_open()
+            with self._transaction() as db:
+                yield db
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Database]:
         deadline = time.monotonic() + LOCK_RETRY_SECONDS
         while True:
             try:
@@ -71,9 +93,11 @@ class Store:
                 time.sleep(0.05)
         try:
             yield self.db
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):  # read-only, disk full, damaged: say so
+                raise _translate(exc, self.path) from exc
             raise
         try:
             self.conn.execute("COMMIT")
@@ -112,7 +136,7 @@ def _make_parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror or exc}") from exc
+        raise StoreError(f"无法创建数据库所在的文件夹 {path.parent}：{os_reason(exc)}") from exc
 
 
 def _prepare(store: Store, *, create: bool) -> None:

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from extract.decode import clean_text
 from extract.document import Indicator, Report, ReportTable, Section
 from extract.outline import DEFAULT_PROFILE, get_profile, load_outline
 
@@ -106,7 +107,9 @@ def _table_skeleton(table: ReportTable | None, profile: str, year: int | None) -
 
 
 def save_text(store: Store, draft_id: int, key: str, text: str) -> None:
-    """Save one section of a draft (its paragraphs and their facts) in one transaction."""
+    """Save one section of a draft (its paragraphs and their facts) in one transaction.
+    Control characters a paste may bring are dropped, as on import."""
+    text = clean_text(text)
     entry = load_outline().entry(key)
     title = entry.title if entry else key
     paragraphs = text.split("\n")

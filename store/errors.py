@@ -5,6 +5,8 @@ The CLI prints `message` to stderr and exits non-zero; the TUI shows it in a mod
 
 from __future__ import annotations
 
+import errno
+
 from extract.errors import InputError
 
 
@@ -29,3 +31,15 @@ class NotFound(ZipinError):
 
 # Everything a command may report to the user as a message rather than a traceback.
 USER_ERRORS: tuple[type[Exception], ...] = (ZipinError, InputError)
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "只读的文件系统",
+    errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出磁盘配额", errno.ENOENT: "文件或文件夹不存在",
+    errno.EISDIR: "这是一个文件夹", errno.ENAMETOOLONG: "文件名太长",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Chinese where the reason is a common one."""
+    return _OS_REASONS.get(exc.errno or 0) or str(exc.strerror or exc)

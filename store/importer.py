@@ -16,11 +16,12 @@ from extract.errors import InputError
 from extract.reader import SUFFIXES, read_bytes
 
 from .db import Store, now
-from .errors import ZipinError
+from .errors import StoreError, ZipinError, os_reason
 from .facts import teach_names
 from .reports import content_hash, insert_report
 
-Progress = Callable[[Path], None]
+Progress = Callable[[int], None]  # called with the bytes of input just dealt with
+PARSE_SHARE = 0.3  # of a file's bytes, reported once it is read and split into reports
 
 
 @dataclass
@@ -45,48 +46,80 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def total_bytes(paths: list[Path]) -> int:
+    return sum(p.stat().st_size for p in paths if p.is_file())
+
+
 def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportResult:
+    """Import every file; `progress` hears of each step, in bytes, so a bar can move within a
+    large file too."""
     result = ImportResult()
     teach_names(store)
     for path in expand_paths(paths):
+        reported = [0]
+
+        def step(done: int, reported: list[int] = reported) -> None:
+            if progress is not None:
+                progress(done - reported[0])
+            reported[0] = done
+
         try:
-            import_file(store, path, result)
+            import_file(store, path, result, step)
+        except StoreError:  # the store itself cannot take it (read-only, disk full): stop here
+            raise
         except (InputError, ZipinError) as exc:
             result.errors.append({"path": str(path), "message": exc.message})
         except OSError as exc:
             result.errors.append({"path": str(path), "message": _os_message(exc)})
         except Exception as exc:  # a bug must not stop the other files or show a traceback
             result.errors.append({"path": str(path), "message": f"导入失败（程序错误 {type(exc).__name__}：{exc}）"})
-        if progress is not None:
-            progress(path)
+        if progress is not None and path.is_file():
+            step(path.stat().st_size)
     return result
 
 
-def import_file(store: Store, path: Path, result: ImportResult) -> None:
+def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[int], None] = lambda _: None) -> None:
     if not path.exists():
         raise InputError("文件不存在")
     if path.is_dir():
         raise InputError("这是一个文件夹")
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
-    if store.one("SELECT 1 FROM files WHERE sha256 = ?", [sha]):
-        result.skipped.append({"path": str(path), "reason": "已导入过（内容相同）"})
+    if _seen(store, sha, path, result):
         return
     reports = read_bytes(data, path.name)
+    parsed = int(len(data) * PARSE_SHARE)
+    step(parsed)
     with store.write() as db:
+        if _seen(store, sha, path, result):  # another process imported it while this one was reading
+            return
         cur = db.execute(
             "INSERT INTO files (path, sha256, size, reports, imported_at) VALUES (?, ?, ?, ?, ?)",
-            [str(path.resolve()), sha, len(data), len(reports), now()],
+            [str(path.resolve()), sha, len(data), 0, now()],
         )
         file_id = int(cur.lastrowid or 0)
-        added = _insert_new_reports(store, db, reports, file_id, path, result)
+
+        def inserted(i: int) -> None:
+            step(parsed + (len(data) - parsed) * (i + 1) // len(reports))
+
+        added = _insert_new_reports(store, db, reports, file_id, path, result, inserted)
+        # Written last, in the same transaction: a file row always counts the reports it brought.
+        db.execute("UPDATE files SET reports = ? WHERE id = ?", [len(added), file_id])
     result.imported.extend(added)
 
 
+def _seen(store: Store, sha: str, path: Path, result: ImportResult) -> bool:
+    if store.one("SELECT 1 FROM files WHERE sha256 = ?", [sha]):
+        result.skipped.append({"path": str(path), "reason": "已导入过（内容相同）"})
+        return True
+    return False
+
+
 def _insert_new_reports(store: Store, db: Any, reports: list[Report], file_id: int, path: Path,
-                        result: ImportResult) -> list[dict[str, Any]]:
+                        result: ImportResult, inserted: Callable[[int], None]) -> list[dict[str, Any]]:
     added = []
-    for report in reports:
+    for i, report in enumerate(reports):
+        inserted(i)
         if store.one("SELECT 1 FROM reports WHERE content_hash = ? AND kind = 'past'", [content_hash(report)]):
             result.skipped.append({"path": str(path), "title": report.title, "reason": "同一报告已在库中"})
             continue
@@ -99,8 +132,4 @@ def _insert_new_reports(store: Store, db: Any, reports: list[Report], file_id: i
 
 
 def _os_message(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "没有读取该文件的权限"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹"
-    return f"无法读取文件：{exc.strerror or exc}"
+    return f"无法读取文件：{os_reason(exc)}"

@@ -9,6 +9,7 @@ scores as a near-exact match.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -75,13 +76,25 @@ class Filters:
         return (" AND " + " AND ".join(clauses) if clauses else ""), params
 
 
+_NOT_WORD = re.compile(r"[^\w%％.]+")
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def candidate_rows(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
-    """Paragraphs that may match `query` (FTS5, or a substring scan for one or two characters)."""
+    """Paragraphs that may match `query` (FTS5, or a substring scan for one or two characters);
+    when nothing does, the same for its words without the punctuation («满意*» → «满意»)."""
     query = query.strip()
+    rows = _candidates(store, query, filters)
+    words = _NOT_WORD.sub(" ", query).strip()
+    if not rows and words and words != query:
+        rows = _candidates(store, words, filters)
+    return rows
+
+
+def _candidates(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
     terms = _trigrams(mask_numbers(query)) or _trigrams(query)
     if terms:
         return _fts_candidates(store, terms, filters)

@@ -41,10 +41,16 @@ def mof_table(*, year: int = 2025, total: tuple[str, str, str] = ("100", "100", 
     return "\n\n".join(rows) + "\n"
 
 
-def report(sections: dict[str, str] | None = None, *, year: int = 2025, title: str = "测试项目",
-           unit: str = "测试单位", dept: str = "测试局", table: str | None = "default",
-           filed: str | None = None, cover: bool = True) -> Report:
+def report(sections: dict[str, str] | None = None, **kwargs: object) -> Report:
     """A whole report: every outline section (filler where not given) and a consistent 附表."""
+    (parsed,) = parse_text(report_text(sections, **kwargs))  # type: ignore[arg-type]
+    return parsed
+
+
+def report_text(sections: dict[str, str] | None = None, *, year: int = 2025, title: str = "测试项目",
+                unit: str = "测试单位", dept: str = "测试局", table: str | None = "default",
+                filed: str | None = None, cover: bool = True) -> str:
+    """The text of `report(…)`, as a user's file would hold it."""
     sections = sections or {}
     lines = []
     if cover:
@@ -65,5 +71,17 @@ def report(sections: dict[str, str] | None = None, *, year: int = 2025, title: s
         table = mof_table(year=year, title=title, unit=unit)
     if table:
         text += table
-    (parsed,) = parse_text(text)
-    return parsed
+    return text
+
+
+def numbered_copies(count: int, first: int = 0) -> str:
+    """`count` distinct reports in one text: the sample 文化馆 report under numbered project names,
+    each with its own staff numbers — a department's many reports pasted into one file."""
+    from .conftest import SAMPLE
+
+    base = (SAMPLE / "culture_center_2025.txt").read_text(encoding="utf-8")
+    copies = []
+    for n in range(first, first + count):
+        copies.append(base.replace("群众文化活动经费", f"群众文化活动经费第{n}号")
+                      .replace("实有在职人员26人", f"实有在职人员{n % 9 + 18}人"))
+    return "\n".join(copies)

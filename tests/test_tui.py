@@ -51,6 +51,12 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 8.
     raise AssertionError("the app did not reach the expected state in time")
 
 
+async def typing_into(pilot: Pilot, app: ZipinApp, key: str) -> None:
+    """Wait for the walk to open at section `key`, then put the cursor in its editor."""
+    await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == key)
+    app.screen.editor.focus()
+
+
 def findings_of(app: ZipinApp) -> list:
     return getattr(app.screen.query_one("#findings"), "findings", [])
 
@@ -125,8 +131,7 @@ def test_an_inconsistent_number_raises_a_finding_that_goes_when_fixed(sample_db:
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "2.1")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.1")
-            app.screen.editor.focus()
+            await typing_into(pilot, app, "2.1")
             await pilot.press(*"项目总投入100万元，其中：财政拨款90万元，上年结转资金20万元。")
             await until(pilot, lambda: any(f.rule == "text_totals" for f in findings_of(app)))
             editor = app.screen.editor
@@ -217,13 +222,47 @@ def test_text_is_kept_without_an_explicit_save(sample_db: Path) -> None:
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "3.1")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "3.1")
-            app.screen.editor.focus()
+            await typing_into(pilot, app, "3.1")
             await pilot.press(*"由阅读推广部负责组织实施")
         # the app has exited straight after typing: nothing was saved by hand
 
     asyncio.run(run())
     assert stored_text(sample_db, draft, "3.1") == "由阅读推广部负责组织实施"
+
+
+def test_a_store_that_refuses_the_save_loses_no_typing(sample_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import rescue
+    from store.errors import StoreError
+
+    draft = new_draft(sample_db)
+    monkeypatch.setenv("ZIPIN_RESCUE", str(tmp_path / "rescue"))
+
+    def disk_full(*args: object) -> None:
+        raise StoreError("磁盘已满，无法写入数据库。")
+
+    monkeypatch.setattr(rescue, "save_text", disk_full)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "3.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await typing_into(pilot, app, "3.1")
+            await pilot.press(*"由阅读推广部负责")
+            await until(pilot, lambda: len(app._notifications) == 1)
+            (notice,) = list(app._notifications)
+            assert notice.severity == "error" and "另存到" in notice.message
+            await pilot.press(*"组织")
+            await pilot.pause(0.6)
+            assert len(app._notifications) == 1  # told once, not at every save
+            assert "未能保存" in str(app.screen.query_one("#status", Static).content)
+            await pilot.press(*"实施")
+        # quitting straight after typing: the last words are rescued too, and the terminal is told
+        assert app.farewell and "另存到" in app.farewell[0]
+
+    asyncio.run(run())
+    newest = max((tmp_path / "rescue").iterdir(), key=lambda f: f.stat().st_mtime_ns)
+    assert newest.read_text(encoding="utf-8") == "由阅读推广部负责组织实施"
+    assert stored_text(sample_db, draft, "3.1") == ""
 
 
 def test_key_facts_are_read_back_and_fill_the_table(sample_db: Path) -> None:

@@ -6,6 +6,7 @@ modal with their Chinese message, anything else as a modal that says where the d
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class ZipinApp(App[None]):
         self.session = Session(db_path)
         self.draft_id = draft_id
         self.start = start
+        self.farewell: list[str] = []  # messages for the terminal once the app has closed
 
     def on_mount(self) -> None:
         if self.draft_id is not None:
@@ -95,4 +97,7 @@ class ZipinApp(App[None]):
 
 
 def run_app(db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
-    ZipinApp(db_path, draft_id, start).run()
+    app = ZipinApp(db_path, draft_id, start)
+    app.run()
+    for message in app.farewell:
+        print(f"注意：{message}", file=sys.stderr)

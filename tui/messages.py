@@ -15,6 +15,11 @@ class Saved(Message):
 
 
 @dataclass
+class SaveFailed(Message):
+    message: str
+
+
+@dataclass
 class FindingsReady(Message):
     findings: list[Any]
     dismissed: dict[str, str] = field(default_factory=dict)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from extract.document import Report
 
-from ..errors import ZipinError
+from ..errors import ZipinError, os_reason
+from .clean import cleaned
 
 FORMATS = ("docx", "md", "txt")
 
@@ -26,18 +27,19 @@ def write_export(report: Report, fmt: str, target: Path, *, overwrite: bool = Fa
         raise ZipinError(f"文件夹不存在：{folder}", "无法导出")
     if target.exists() and not overwrite:
         raise ZipinError(f"文件已存在：{target}（如要覆盖，请加 --overwrite）", "无法导出")
-    writer = _writer(fmt, comments)
+    writer = _writer(fmt, cleaned(comments))
+    report = cleaned(report)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
-        raise ZipinError(f"无法在 {folder} 写入文件：{exc.strerror or exc}", "无法导出") from exc
+        raise ZipinError(f"无法在 {folder} 写入文件：{os_reason(exc)}", "无法导出") from exc
     os.close(fd)
     try:
         writer(report, Path(tmp))
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
-        raise ZipinError(f"写入 {target} 失败：{exc.strerror or exc}", "无法导出") from exc
+        raise ZipinError(f"写入 {target} 失败：{os_reason(exc)}", "无法导出") from exc
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

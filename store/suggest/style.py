@@ -3,8 +3,9 @@ the same percent sign, thousands separators and full-width digits where it used 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from extract.amounts import round_to
 from extract.mention import Mention
 
 _MULTIPLIERS = (("百万", 6), ("千万", 7), ("万", 4), ("亿", 8), ("千", 3), ("百", 2))
@@ -32,9 +33,8 @@ def written_decimals(surface: str) -> int:
 
 
 def format_number(value: Decimal, decimals: int, *, grouping: bool = False, fullwidth: bool = False) -> str:
-    quantum = Decimal(1).scaleb(-decimals)
-    text = f"{value.quantize(quantum, rounding=ROUND_HALF_UP):,.{decimals}f}" if grouping else \
-        format(value.quantize(quantum, rounding=ROUND_HALF_UP), f".{decimals}f")
+    rounded = round_to(value, decimals)
+    text = f"{rounded:,.{decimals}f}" if grouping else format(rounded, f".{decimals}f")
     return text.translate(_FULLWIDTH) if fullwidth else text
 
 

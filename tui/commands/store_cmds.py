@@ -10,20 +10,23 @@ import click
 from ..output import emit_json, say, warn
 from .common import context, json_option
 
+PROGRESS_FROM = 1_000_000  # bytes: a single file this large gets a progress bar too
+
 
 @click.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @json_option
 def import_cmd(paths: tuple[Path, ...], as_json: bool) -> None:
     """导入往年报告（.txt / .md / .docx，或包含它们的文件夹）。"""
-    from store.importer import expand_paths, import_paths
+    from store.importer import expand_paths, import_paths, total_bytes
 
     ctx = context()
     files = expand_paths(paths)
+    size = total_bytes(files)
     with ctx.open() as store:
-        if len(files) > 1 and sys.stderr.isatty():
-            with click.progressbar(length=len(files), label="导入中", file=sys.stderr) as bar:
-                result = import_paths(store, files, progress=lambda _p: bar.update(1))
+        if sys.stderr.isatty() and (len(files) > 1 or size > PROGRESS_FROM):
+            with click.progressbar(length=size, label="导入中", file=sys.stderr) as bar:
+                result = import_paths(store, files, progress=bar.update)
         else:
             result = import_paths(store, files)
     if as_json:

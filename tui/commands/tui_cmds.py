@@ -36,13 +36,15 @@ def demo_cmd(no_tui: bool) -> None:
 @click.option("--year", type=int, default=None, help="年度")
 @click.option("--profile", type=click.Choice(["mof2020", "xj2018"]), default=None, help="附表样式")
 @click.option("--from", "from_report", default=None, help="以这份往年报告为起点（编号或名称）")
+@click.option("--section", "section", default=None, help="从这一节开始（如 2.2；默认为第一节未完成的内容）")
 @click.option("--no-tui", is_flag=True, help="只建立草稿并输出其编号，不打开界面")
 def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, from_report: str | None,
-              no_tui: bool) -> None:
+              section: str | None, no_tui: bool) -> None:
     """打开一份草稿（没有就新建），停在第一节未完成的内容，光标在答案编辑框。"""
     from store.drafts import NewDraft, create_draft, find_draft
     from store.reports import load_report, resolve_report
 
+    _check_section(section)
     ctx = context()
     with ctx.open() as store:
         draft = find_draft(store, title, year)
@@ -55,7 +57,15 @@ def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str |
         return
     from ..app import run_app
 
-    run_app(ctx.db_path, draft)
+    run_app(ctx.db_path, draft, section)
+
+
+def _check_section(section: str | None) -> None:
+    from ..session import walk_steps
+
+    keys = [s.key for s in walk_steps()]
+    if section is not None and section not in keys:
+        raise click.BadParameter(f"没有「{section}」这一节，可选：{'、'.join(keys)}", param_hint="'--section'")
 
 
 COMMANDS = [demo_cmd, draft_cmd]

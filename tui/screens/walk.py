@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Optio
 from textual.widgets.option_list import Option
 
 from ..dialogs import ReasonDialog
-from ..messages import FindingsReady, NumbersReady, Saved, StatusReady, SuggestionsReady
+from ..messages import FindingsReady, NumbersReady, Saved, SaveFailed, StatusReady, SuggestionsReady
 from ..session import Session, walk_steps
 from ..widgets.budget import BudgetPicture
 from ..widgets.editor import AnswerEditor
@@ -62,6 +62,7 @@ class WalkScreen(ZipinScreen[None]):
         self._loading = False
         self._pending: tuple[str, str] | None = None
         self._save_timer: Timer | None = None
+        self._save_failed_shown = False
         self._analyse_timer: Timer | None = None
         self._findings: list[Any] = []
         self._echoed: dict[str, str] = {}  # answers read back and waiting for confirmation
@@ -212,11 +213,20 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, key: str, text: str) -> None:
-        from store.drafts import save_text
+        failure = self._write(key, text)
+        self.post_message(Saved(key, text) if failure is None else SaveFailed(failure))
 
-        with self.session.save_lock:
-            save_text(self.session.store(), self.draft_id, key, text)
-        self.post_message(Saved(key, text))
+    def _write(self, key: str, text: str) -> str | None:
+        """Save one section; on failure the text is in a rescue file and this says where."""
+        from store.errors import StoreError
+        from store.rescue import save_or_rescue
+
+        try:
+            with self.session.save_lock:
+                save_or_rescue(self.session.store, self.draft_id, key, text)
+        except StoreError as exc:
+            return exc.message
+        return None
 
     def save_now(self) -> None:
         """Synchronous flush, for quitting: nothing typed may be lost."""
@@ -224,16 +234,23 @@ class WalkScreen(ZipinScreen[None]):
             self._save_timer.stop()
             self._save_timer = None
         if self._pending is not None:
-            from store.drafts import save_text
-
             key, text = self._pending
             self._pending = None
-            with self.session.save_lock:
-                save_text(self.session.store(), self.draft_id, key, text)
+            failure = self._write(key, text)
+            if failure is not None:  # quitting: the app prints this once it has closed
+                self.app.farewell.append(failure)  # type: ignore[attr-defined]
 
     def on_saved(self, message: Saved) -> None:
         self.query_one("#status", Static).update("已保存")
         self.run_checks()
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        """The text is in a rescue file; say so in the status line, and once in a notice — not a
+        dialog, which would take the keystrokes of someone still typing."""
+        self.query_one("#status", Static).update("未能保存到数据库，已另存为文件")
+        if not self._save_failed_shown:
+            self._save_failed_shown = True
+            self.notify(message.message, title="未能保存", severity="error", timeout=30)
 
     # ----- analysis: numbers, suggestions
 

@@ -1,0 +1,150 @@
+"""`zipin doctor`: check a store and repair what can be repaired safely.
+
+Checks: the file is SQLite at all, `integrity_check`, the schema version, the FTS index in step
+with the paragraphs, the names index, every report with its sections.  Repairs are rebuilds of
+derived data only (the FTS index, the names index, a WAL checkpoint, pending migrations); the
+reports, sections and paragraphs themselves are never rewritten, and a file that is not a
+healthy SQLite database is not touched at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .db import BUSY_TIMEOUT_MS, open_store
+from .errors import StoreError
+from .schema import SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+UNREPAIRABLE = ("无法安全修复，文件未作任何改动。请从备份恢复，或用 --db 新建一个数据库，"
+                "再用 zipin import 重新导入原来的报告文件。")
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    repaired: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def diagnose(path: Path, *, repair: bool = True) -> list[Check]:
+    if not path.exists():
+        return [Check("文件", False, f"数据库文件不存在：{path}")]
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        return [Check("文件格式", False, "不是 SQLite 数据库文件（文件头不符），未作任何改动")]
+    try:
+        version, checks = _inspect(path)
+    except sqlite3.DatabaseError as exc:
+        return [Check("读取", False, f"数据库文件已损坏，无法读取（SQLite：{exc}）。{UNREPAIRABLE}")]
+    if not repair or not checks[0].ok or version > SCHEMA_VERSION:
+        return checks
+    if version < SCHEMA_VERSION:
+        return _upgrade(path)
+    if not all(c.ok for c in checks):
+        _repair(path, checks)
+    return checks
+
+
+def _inspect(path: Path) -> tuple[int, list[Check]]:
+    """Read-only checks; the deeper ones only on a sound store of this schema version."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        checks = [_integrity(conn), _version(version)]
+        if checks[0].ok and version == SCHEMA_VERSION:
+            checks += [_fts(conn), _names(conn), _sections(conn)]
+        return version, checks
+    finally:
+        conn.close()
+
+
+def _upgrade(path: Path) -> list[Check]:
+    """An older store: apply the pending migrations (as opening it would), then check the rest."""
+    try:
+        open_store(path).close()
+    except StoreError as exc:
+        return [Check("结构版本", False, exc.message)]
+    checks = diagnose(path, repair=True)
+    if len(checks) > 1:
+        checks[1] = Check("结构版本", True, f"已升级到结构版本 {SCHEMA_VERSION}", repaired=True)
+    return checks
+
+
+def _integrity(conn: sqlite3.Connection) -> Check:
+    rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if rows == ["ok"]:
+        return Check("完整性", True, "integrity_check：ok")
+    return Check("完整性", False, "integrity_check 发现问题：" + "；".join(rows[:5]) + "。" + UNREPAIRABLE)
+
+
+def _version(version: int) -> Check:
+    if version > SCHEMA_VERSION:
+        return Check("结构版本", False, f"结构版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 zipin")
+    if version < SCHEMA_VERSION:
+        return Check("结构版本", False, f"结构版本 {version}，需升级到 {SCHEMA_VERSION}")
+    return Check("结构版本", True, f"结构版本 {version}")
+
+
+def _fts(conn: sqlite3.Connection) -> Check:
+    paragraphs = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    # FTS5's integrity-check is spelt as an INSERT but changes nothing; it runs in a transaction
+    # that is rolled back all the same.
+    conn.execute("BEGIN")
+    try:
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
+        in_step = True
+    except sqlite3.DatabaseError:
+        in_step = False
+    finally:
+        conn.execute("ROLLBACK")
+    if in_step:
+        return Check("全文索引", True, f"全文索引与 {paragraphs} 个段落一致")
+    return Check("全文索引", False, f"全文索引与 {paragraphs} 个段落不一致，可以重建")
+
+
+def _names(conn: sqlite3.Connection) -> Check:
+    return _none_lacking(conn, "名称索引", "r.title != '' AND NOT EXISTS (SELECT 1 FROM names n WHERE n.report_id = r.id)",
+                         "{} 份报告不在名称索引中，可以重建", "名称索引完整")
+
+
+def _sections(conn: sqlite3.Connection) -> Check:
+    return _none_lacking(conn, "报告结构", "NOT EXISTS (SELECT 1 FROM sections s WHERE s.report_id = r.id)",
+                         "{} 份报告没有任何节（导入不完整），可用 zipin import 重新导入原文件", "每份报告都有其各节")
+
+
+def _none_lacking(conn: sqlite3.Connection, name: str, lacking: str, problem: str, fine: str) -> Check:
+    """A check that no report matches `lacking` (an SQL condition on reports r)."""
+    count = conn.execute(f"SELECT count(*) FROM reports r WHERE {lacking}").fetchone()[0]
+    return Check(name, False, problem.format(count)) if count else Check(name, True, fine)
+
+
+def _repair(path: Path, checks: list[Check]) -> None:
+    from .names import index_names
+
+    try:
+        store = open_store(path)  # applies pending migrations, under the write lock
+    except StoreError:
+        return
+    with store:
+        for check in checks:
+            if check.ok:
+                continue
+            if check.name == "全文索引":
+                with store.write() as db:
+                    db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
+                check.ok, check.repaired, check.detail = True, True, "已重建全文索引"
+            elif check.name == "名称索引":
+                with store.write() as db:
+                    for row in list(db.query("SELECT id FROM reports")):
+                        index_names(db, row["id"])
+                check.ok, check.repaired, check.detail = True, True, "已重建名称索引"
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
