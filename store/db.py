@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .errors import StoreError, os_reason
+from .errors import StoreBusy, StoreError, os_reason
 from .schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -73,24 +73,38 @@ class Store:
         return rows[0] if rows else None
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Database]:
-        """One write transaction, taken with BEGIN IMMEDIATE and retried while locked."""
+    def write(self, wait: float = LOCK_RETRY_SECONDS) -> Iterator[Database]:
+        """One write transaction, taken with BEGIN IMMEDIATE and retried while locked, for up to
+        `wait` seconds; then StoreBusy.  An autosave waits briefly (and keeps the words
+        elsewhere meanwhile), an import patiently."""
         with self._busy:
             self._ensure_open()
+            self._begin(wait)
             with self._transaction() as db:
                 yield db
 
+    def _begin(self, wait: float) -> None:
+        deadline = time.monotonic() + wait
+        short = wait * 1000 < BUSY_TIMEOUT_MS
+        if short:  # SQLite's own busy handler would otherwise wait the full busy timeout
+            self.conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_locked(exc):
+                        raise _translate(exc, self.path) from exc
+                    if time.monotonic() >= deadline:
+                        raise StoreBusy(f"数据库正被其他程序占用（如正在导入）：{self.path}，请稍后再试。") from exc
+                    time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
+        finally:
+            if short:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Database]:
-        deadline = time.monotonic() + LOCK_RETRY_SECONDS
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if not _is_locked(exc) or time.monotonic() > deadline:
-                    raise _translate(exc, self.path) from exc
-                time.sleep(0.05)
         try:
             yield self.db
         except BaseException as exc:

@@ -10,15 +10,15 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from extract.decode import clean_text
 from extract.document import Indicator, Report, ReportTable, Section
 from extract.outline import DEFAULT_PROFILE, get_profile, load_outline
 
 from .answers import apply_to_table, read_answer
 from .db import Store, now
+from .draft_text import save_text, section_text, settle
 from .errors import ZipinError
 from .facts import paragraph_mentions
-from .reports import insert_report, load_report, save_section, save_table
+from .reports import insert_report, load_report, save_table
 from .suggest import render
 from .suggest.facts import ThisYear, from_mention, from_report
 from .suggest.fill import Context, fill
@@ -106,31 +106,6 @@ def _table_skeleton(table: ReportTable | None, profile: str, year: int | None) -
     return out
 
 
-def save_text(store: Store, draft_id: int, key: str, text: str) -> None:
-    """Save one section of a draft (its paragraphs and their facts) in one transaction.
-    Control characters a paste may bring are dropped, as on import."""
-    text = clean_text(text)
-    entry = load_outline().entry(key)
-    title = entry.title if entry else key
-    paragraphs = text.split("\n")
-    with store.write() as db:
-        heading = _heading(db, draft_id, key)
-        save_section(db, draft_id, Section(key, title, heading, paragraphs))
-        # The text as typed, blank lines included, so the editor shows exactly what was written.
-        db.execute("UPDATE sections SET text = ? WHERE report_id = ? AND key = ?", [text, draft_id, key])
-        db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [now(), draft_id])
-
-
-def _heading(db: Any, draft_id: int, key: str) -> str:
-    row = next(iter(db.query("SELECT heading FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])), None)
-    return row["heading"] if row else ""
-
-
-def section_text(store: Store, draft_id: int, key: str) -> str:
-    row = store.one("SELECT text FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])
-    return row["text"] if row else ""
-
-
 def save_cover(store: Store, draft_id: int, cover: dict[str, str], year: int | None) -> None:
     with store.write() as db:
         db.execute(
@@ -198,4 +173,5 @@ def rates_over_years(store: Store, title: str) -> list[tuple[int, float]]:
     return out
 
 
-__all__ = ["NewDraft", "create_draft", "find_draft", "get_profile", "last_years_report", "save_text"]
+__all__ = ["NewDraft", "create_draft", "find_draft", "get_profile", "last_years_report", "save_text", "section_text",
+           "settle"]

@@ -24,6 +24,10 @@ class StoreError(ZipinError):
         super().__init__(message, title)
 
 
+class StoreBusy(StoreError):
+    """Another process (an import) held the write lock for longer than the caller would wait."""
+
+
 class NotFound(ZipinError):
     def __init__(self, message: str) -> None:
         super().__init__(message, "未找到")

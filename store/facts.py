@@ -32,9 +32,20 @@ def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: M
 def index_paragraph(db: Database, report_id: int, section_key: str, paragraph_id: int, text: str) -> int:
     """Replace the facts of one paragraph; return how many it has."""
     db.execute("DELETE FROM facts WHERE paragraph_id = ?", [paragraph_id])
-    rows = [mention_row(report_id, section_key, paragraph_id, m) for m in extract_numbers(text)]
+    return write_facts(db, report_id, section_key, paragraph_id, extract_numbers(text))
+
+
+FACT_COLUMNS = ("report_id", "section_key", "paragraph_id", "source", "start", "end", "surface", "kind", "value",
+                "unit", "scale", "precision", "cmp", "low", "high", "label")
+_INSERT_FACT = (f"INSERT INTO facts ({', '.join(f'[{c}]' for c in FACT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
+
+
+def write_facts(db: Database, report_id: int, section_key: str, paragraph_id: int, mentions: list[Mention]) -> int:
+    """Insert a new paragraph's facts (one executemany: imports write hundreds of thousands)."""
+    rows = [mention_row(report_id, section_key, paragraph_id, m) for m in mentions]
     if rows:
-        db["facts"].insert_all(rows)
+        db.conn.executemany(_INSERT_FACT, [[row[c] for c in FACT_COLUMNS] for row in rows])
     return len(rows)
 
 

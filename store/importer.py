@@ -18,10 +18,12 @@ from extract.reader import SUFFIXES, read_bytes
 from .db import Store, now
 from .errors import StoreError, ZipinError, os_reason
 from .facts import teach_names
+from .prepared import PreparedSection, prepare_report
 from .reports import content_hash, insert_report
 
 Progress = Callable[[int], None]  # called with the bytes of input just dealt with
 PARSE_SHARE = 0.3  # of a file's bytes, reported once it is read and split into reports
+PREPARE_SHARE = 0.6  # …and as its reports are prepared; the inserts take the rest
 
 
 @dataclass
@@ -79,6 +81,8 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
 
 
 def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[int], None] = lambda _: None) -> None:
+    """One file in one transaction.  Reading, splitting and preparing its reports (the slow
+    part) happen before the transaction, which then holds the write lock only for the inserts."""
     if not path.exists():
         raise InputError("文件不存在")
     if path.is_dir():
@@ -88,8 +92,12 @@ def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[
     if _seen(store, sha, path, result):
         return
     reports = read_bytes(data, path.name)
-    parsed = int(len(data) * PARSE_SHARE)
-    step(parsed)
+    step(int(len(data) * PARSE_SHARE))
+    fresh = [i for i, r in enumerate(reports) if not _known_report(store, r)]
+    prepared = {}
+    for n, i in enumerate(fresh):
+        prepared[i] = prepare_report(reports[i])
+        step(int(len(data) * (PARSE_SHARE + PREPARE_SHARE * (n + 1) / len(fresh))))
     with store.write() as db:
         if _seen(store, sha, path, result):  # another process imported it while this one was reading
             return
@@ -98,14 +106,13 @@ def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[
             [str(path.resolve()), sha, len(data), 0, now()],
         )
         file_id = int(cur.lastrowid or 0)
-
-        def inserted(i: int) -> None:
-            step(parsed + (len(data) - parsed) * (i + 1) // len(reports))
-
-        added = _insert_new_reports(store, db, reports, file_id, path, result, inserted)
+        added = {i: _insert(db, reports[i], prepared[i], file_id, path) for i in fresh
+                 if not _known_report(store, reports[i])}  # asked again: another import may have brought it
         # Written last, in the same transaction: a file row always counts the reports it brought.
         db.execute("UPDATE files SET reports = ? WHERE id = ?", [len(added), file_id])
-    result.imported.extend(added)
+    result.imported.extend(added.values())
+    result.skipped.extend({"path": str(path), "title": r.title, "reason": "同一报告已在库中"}
+                          for i, r in enumerate(reports) if i not in added)
 
 
 def _seen(store: Store, sha: str, path: Path, result: ImportResult) -> bool:
@@ -115,20 +122,14 @@ def _seen(store: Store, sha: str, path: Path, result: ImportResult) -> bool:
     return False
 
 
-def _insert_new_reports(store: Store, db: Any, reports: list[Report], file_id: int, path: Path,
-                        result: ImportResult, inserted: Callable[[int], None]) -> list[dict[str, Any]]:
-    added = []
-    for i, report in enumerate(reports):
-        inserted(i)
-        if store.one("SELECT 1 FROM reports WHERE content_hash = ? AND kind = 'past'", [content_hash(report)]):
-            result.skipped.append({"path": str(path), "title": report.title, "reason": "同一报告已在库中"})
-            continue
-        report_id = insert_report(db, report, kind="past", file_id=file_id)
-        added.append({
-            "id": report_id, "title": report.title, "unit": report.unit, "year": report.year,
-            "sections": len(report.sections), "path": str(path),
-        })
-    return added
+def _known_report(store: Store, report: Report) -> bool:
+    return store.one("SELECT 1 FROM reports WHERE content_hash = ? AND kind = 'past'", [content_hash(report)]) is not None
+
+
+def _insert(db: Any, report: Report, prepared: list[PreparedSection], file_id: int, path: Path) -> dict[str, Any]:
+    report_id = insert_report(db, report, kind="past", file_id=file_id, prepared=prepared)
+    return {"id": report_id, "title": report.title, "unit": report.unit, "year": report.year,
+            "sections": len(report.sections), "path": str(path)}
 
 
 def _os_message(exc: OSError) -> str:

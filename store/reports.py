@@ -14,13 +14,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from extract.document import Cell, Indicator, Report, ReportTable, Section
-from extract.mask import mask_numbers, tokens_of
 from extract.outline import load_outline
 
 from .db import Store, now
 from .errors import NotFound
-from .facts import index_paragraph
+from .facts import write_facts
 from .names import index_names
+from .prepared import PreparedSection, prepare_section
 
 
 def content_hash(report: Report) -> str:
@@ -36,7 +36,9 @@ def content_hash(report: Report) -> str:
 
 
 def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: int | None = None,
-                  from_report: int | None = None) -> int:
+                  from_report: int | None = None, prepared: list[PreparedSection] | None = None) -> int:
+    """Insert a whole report; pass `prepared` (from `prepare_report`, made before the write
+    transaction) to keep the transaction short."""
     stamp = now()
     cur = db.execute(
         """INSERT INTO reports (kind, title, unit, dept, year, profile, cover, file_id, source_line,
@@ -47,7 +49,7 @@ def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: 
          content_hash(report), stamp, stamp],
     )
     report_id = int(cur.lastrowid or 0)
-    for section in report.sections:
+    for section in prepared if prepared is not None else report.sections:
         save_section(db, report_id, section)
     if report.table is not None:
         save_table(db, report_id, report.table)
@@ -55,9 +57,11 @@ def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: 
     return report_id
 
 
-def save_section(db: Database, report_id: int, section: Section) -> list[int]:
+def save_section(db: Database, report_id: int, section: Section | PreparedSection) -> list[int]:
     """Write one section and its paragraphs, replacing what was there (facts included, so they
     always match the text); return the paragraph ids."""
+    prepared = section if isinstance(section, PreparedSection) else prepare_section(section)
+    section = prepared.section
     order = load_outline().order(section.key)
     db.execute(
         """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, ?, ?, ?)
@@ -67,14 +71,13 @@ def save_section(db: Database, report_id: int, section: Section) -> list[int]:
     )
     db.execute("DELETE FROM paragraphs WHERE report_id = ? AND section_key = ?", [report_id, section.key])
     ids = []
-    for n, text in enumerate(p for p in section.paragraphs if p.strip()):
-        masked = mask_numbers(text)
+    for n, p in enumerate(prepared.paragraphs):
         cur = db.execute(
             "INSERT INTO paragraphs (report_id, section_key, ord, text, masked, tokens) VALUES (?, ?, ?, ?, ?, ?)",
-            [report_id, section.key, n, text, masked, tokens_of(masked)],
+            [report_id, section.key, n, p.text, p.masked, p.tokens],
         )
         paragraph_id = int(cur.lastrowid or 0)
-        index_paragraph(db, report_id, section.key, paragraph_id, text)
+        write_facts(db, report_id, section.key, paragraph_id, p.mentions)
         ids.append(paragraph_id)
     return ids
 

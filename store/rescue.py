@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import platformdirs
 
-from .db import Store
-from .drafts import save_text
 from .errors import StoreError
 from .paths import APP
 
@@ -37,13 +34,3 @@ def rescue_text(draft_id: int, key: str, text: str) -> Path:
         except OSError:
             continue
     raise StoreError("数据库无法写入，另存文字到救援文件夹也失败了；请先复制编辑框中的文字再退出。")
-
-
-def save_or_rescue(store: Callable[[], Store], draft_id: int, key: str, text: str) -> None:
-    """Save a draft section; when the store cannot be opened or refuses the write, keep the text
-    in a rescue file and say so.  `store` gives the connection (opening it may fail too)."""
-    try:
-        save_text(store(), draft_id, key, text)
-    except StoreError as exc:
-        where = rescue_text(draft_id, key, text)
-        raise StoreError(f"{exc.message}\n这一节的文字已另存到：{where}", "未能保存") from exc

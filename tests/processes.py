@@ -11,6 +11,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
@@ -18,9 +19,14 @@ from pathlib import Path
 ZIPIN = [sys.executable, "-m", "tui"]
 
 
+# One cache for all the processes of a test run: as on a user's machine after the first start,
+# jieba's trimmed dictionary is built once, not at every start.
+CACHE = Path(tempfile.mkdtemp(prefix="zipin-cache-"))
+
+
 def env(tmp: Path) -> dict[str, str]:
-    """A user's environment, with caches and the rescue folder kept inside the test's folder."""
-    return {**os.environ, "TERM": "xterm-256color", "ZIPIN_CACHE": str(tmp / "cache"),
+    """A user's environment, with the rescue folder kept inside the test's folder."""
+    return {**os.environ, "TERM": "xterm-256color", "ZIPIN_CACHE": str(CACHE),
             "ZIPIN_RESCUE": str(tmp / "rescue"), "PYTHONUNBUFFERED": "1"}
 
 

@@ -65,6 +65,24 @@ def test_kill_9_while_still_typing_loses_only_the_last_half_second(tmp_path: Pat
     assert text.startswith(saved)
 
 
+def test_kill_9_while_an_import_holds_the_store_loses_nothing(tmp_path: Path, cli,  # noqa: ANN001
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from .test_journal import import_running
+
+    db = _sample_store(tmp_path)
+    term = _open_draft(db, tmp_path)
+    with import_running(db):  # another process's long write transaction
+        term.type(TYPED)
+        term.read(SAVE_BOUND)
+        term.kill()
+        assert _draft_text(db) == ""  # the store could not take it…
+    # …the journal did: the next opening of the draft writes it back
+    monkeypatch.setenv("ZIPIN_RESCUE", str(tmp_path / "rescue"))
+    shown = cli("show", "社区阅读推广项目@2026", "--json", db=db)
+    assert shown.code == 0
+    assert _draft_text(db) == TYPED
+
+
 FILES, PER_FILE = 24, 12
 
 

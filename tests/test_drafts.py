@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from store.answers import read_answer
 from store.db import Store
-from store.drafts import NewDraft, create_draft, find_draft, last_years_report, save_answer, save_text, this_year
+from store.drafts import (
+    NewDraft,
+    create_draft,
+    find_draft,
+    last_years_report,
+    save_answer,
+    save_text,
+    section_text,
+    settle,
+    this_year,
+)
 from store.importer import import_paths
 from store.reports import load_report
 
@@ -42,6 +54,32 @@ def test_saving_text_keeps_it_as_typed_and_indexes_facts(store: Store) -> None:
         "全年实际支出88.1万元。\n\n执行率95.76%。"
     labels = [r["label"] for r in store.query("SELECT label FROM facts WHERE report_id = ?", [draft])]
     assert labels == ["实际支出", "执行率"]
+
+
+def test_words_survive_a_crash_before_indexing_and_settle_finishes_the_job(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from store import draft_text
+
+    draft = create_draft(store, NewDraft("测试项目", year=2026))
+    save_text(store, draft, "2.2", "全年实际支出80万元。")
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt  # the process dies between the two transactions
+
+    monkeypatch.setattr(draft_text, "index_words", killed)
+    with pytest.raises(KeyboardInterrupt):
+        save_text(store, draft, "2.2", "全年实际支出88.1万元。")
+    monkeypatch.undo()
+    assert section_text(store, draft, "2.2") == "全年实际支出88.1万元。"  # the words are safe
+    assert _money(store, draft) == ["800000"]  # the index is behind
+
+    assert settle(store, draft) == ["2.2"]
+    assert _money(store, draft) == ["881000.0"]
+    assert settle(store, draft) == []  # nothing left to do
+
+
+def _money(store: Store, draft: int) -> list[str]:
+    return [r["value"] for r in store.query("SELECT value FROM facts WHERE report_id = ? AND kind = 'money'", [draft])]
 
 
 def test_budget_answer_fills_the_table_and_derives_the_total() -> None:

@@ -119,9 +119,9 @@ def test_read_only_store_can_be_read_not_written(cli, db_path: Path, tmp_path: P
 
 def test_typing_into_a_read_only_store_is_rescued(db_path: Path, tmp_path: Path, read_only,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from store.autosave import save_words
     from store.drafts import NewDraft, create_draft
     from store.errors import StoreError
-    from store.rescue import save_or_rescue
 
     with open_store(db_path) as store:
         draft = create_draft(store, NewDraft("只读草稿", "青川市图书馆", "", 2026, "mof2020"))
@@ -129,7 +129,7 @@ def test_typing_into_a_read_only_store_is_rescued(db_path: Path, tmp_path: Path,
     before = db_path.read_bytes()
     read_only(db_path)
     with open_store(db_path) as store, pytest.raises(StoreError, match="另存到") as caught:
-        save_or_rescue(lambda: store, draft, "2.2", "全年支出资金95万元。")
+        save_words(lambda: store, draft, "2.2", "全年支出资金95万元。")
     (saved,) = (tmp_path / "rescue").iterdir()
     assert str(saved) in caught.value.message
     assert saved.read_text(encoding="utf-8") == "全年支出资金95万元。"

@@ -232,16 +232,16 @@ def test_text_is_kept_without_an_explicit_save(sample_db: Path) -> None:
 
 def test_a_store_that_refuses_the_save_loses_no_typing(sample_db: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from store import rescue
+    from store import autosave
     from store.errors import StoreError
 
     draft = new_draft(sample_db)
     monkeypatch.setenv("ZIPIN_RESCUE", str(tmp_path / "rescue"))
 
-    def disk_full(*args: object) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
         raise StoreError("磁盘已满，无法写入数据库。")
 
-    monkeypatch.setattr(rescue, "save_text", disk_full)
+    monkeypatch.setattr(autosave, "write_words", disk_full)
 
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "3.1")
@@ -263,6 +263,35 @@ def test_a_store_that_refuses_the_save_loses_no_typing(sample_db: Path, tmp_path
     newest = max((tmp_path / "rescue").iterdir(), key=lambda f: f.stat().st_mtime_ns)
     assert newest.read_text(encoding="utf-8") == "由阅读推广部负责组织实施"
     assert stored_text(sample_db, draft, "3.1") == ""
+
+
+def test_a_busy_store_journals_then_saves_when_free(sample_db: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from store.journal import journal_dir
+
+    from .test_journal import import_running
+
+    draft = new_draft(sample_db)
+    monkeypatch.setenv("ZIPIN_RESCUE", str(tmp_path / "rescue"))
+    status = ""
+
+    async def run() -> None:
+        nonlocal status
+        app = ZipinApp(sample_db, draft, "3.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await typing_into(pilot, app, "3.1")
+            with import_running(sample_db):
+                await pilot.press(*"由阅读推广部负责")
+                await until(pilot, lambda: "暂存" in str(app.screen.query_one("#status", Static).content))
+                assert list(journal_dir(sample_db).glob("*.txt"))
+                assert stored_text(sample_db, draft, "3.1") == ""
+            # the import is over: the retry writes the newest words and clears the journal
+            await until(pilot, lambda: stored_text(sample_db, draft, "3.1") == "由阅读推广部负责", timeout=5)
+            await until(pilot, lambda: not list(journal_dir(sample_db).glob("*.txt")))
+            status = str(app.screen.query_one("#status", Static).content)
+
+    asyncio.run(run())
+    assert status == "已保存"
 
 
 def test_key_facts_are_read_back_and_fill_the_table(sample_db: Path) -> None:

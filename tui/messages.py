@@ -15,6 +15,11 @@ class Saved(Message):
 
 
 @dataclass
+class SaveDeferred(Message):
+    key: str
+
+
+@dataclass
 class SaveFailed(Message):
     message: str
 

@@ -4,12 +4,17 @@ pinyin, only against the names the store knows, never against general vocabulary
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from rapidfuzz import fuzz
+# Character-by-character pinyin is all a near-miss needs; without the phrase dictionary pypinyin
+# loads in 0.07 s instead of 0.26 s, which the first check after the TUI opens would pay.
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+
+from pypinyin import Style, lazy_pinyin  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
 
 from ..context import CheckInput, NameIndex
 from ..finding import Evidence, Finding

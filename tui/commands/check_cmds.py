@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..output import emit_json, say
-from .common import context, json_option
+from .common import context, find_report, json_option
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -23,10 +23,9 @@ def check_cmd(report: str, fail_on: str | None, include_dismissed: bool, as_json
     from checks import check_report
     from checks.dismiss import dismissed_fingerprints
     from store.facts import teach_names
-    from store.reports import resolve_report
 
     with context().open() as store:
-        report_id = resolve_report(store, report)
+        report_id = find_report(store, report)
         teach_names(store)
         findings = check_report(store, report_id, include_dismissed=include_dismissed)
         dismissed = dismissed_fingerprints(store, report_id)
@@ -67,10 +66,9 @@ def dismiss_cmd(report: str, fingerprint: str, reason: str, undo: bool) -> None:
     from checks import check_report
     from checks.dismiss import dismiss, undismiss
     from store.errors import NotFound
-    from store.reports import resolve_report
 
     with context().open() as store:
-        report_id = resolve_report(store, report)
+        report_id = find_report(store, report)
         if undo:
             undismiss(store, report_id, fingerprint)
             say("已撤销忽略。")

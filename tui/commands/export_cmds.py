@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..output import emit_json, say
-from .common import context, json_option
+from .common import context, find_report, json_option
 
 
 @click.command("export")
@@ -23,12 +23,10 @@ from .common import context, json_option
 def export_cmd(report: str, fmt: str | None, output: Path, force: bool, overwrite: bool, comments: bool,
                as_json: bool) -> None:
     """导出报告。仍有错误时拒绝导出（除非 --force）；不覆盖已有文件（除非 --overwrite）。"""
-    from store.reports import resolve_report
-
     from ..exporting import export
 
     with context().open() as store:
-        report_id = resolve_report(store, report)
+        report_id = find_report(store, report)
         path, findings = export(store, report_id, output, fmt, force=force, overwrite=overwrite, comments=comments)
     counts = Counter(f.severity for f in findings)
     if as_json:

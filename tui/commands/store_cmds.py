@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..output import emit_json, say, warn
-from .common import context, json_option
+from .common import context, find_report, json_option
 
 PROGRESS_FROM = 1_000_000  # bytes: a single file this large gets a progress bar too
 
@@ -71,10 +71,10 @@ def reports_cmd(kind: str | None, as_json: bool) -> None:
 @json_option
 def show_cmd(report: str, as_json: bool) -> None:
     """显示一份报告：封面、各节正文和附表。REPORT 是编号或项目名称（可写「名称@年份」）。"""
-    from store.reports import load_report, report_json, resolve_report
+    from store.reports import load_report, report_json
 
     with context().open() as store:
-        report_id = resolve_report(store, report)
+        report_id = find_report(store, report)
         data = report_json(report_id, load_report(store, report_id))
     if as_json:
         emit_json(data)

@@ -21,14 +21,17 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Optio
 from textual.widgets.option_list import Option
 
 from ..dialogs import ReasonDialog
-from ..messages import FindingsReady, NumbersReady, Saved, SaveFailed, StatusReady, SuggestionsReady
+from ..messages import FindingsReady, NumbersReady, Saved, SaveDeferred, SaveFailed, StatusReady, SuggestionsReady
 from ..session import Session, walk_steps
 from ..widgets.budget import BudgetPicture
 from ..widgets.editor import AnswerEditor
 from ..widgets.panels import FindingList, SuggestionList
 from .base import ZipinScreen
 
-SAVE_AFTER = 0.4  # seconds from the first unsaved keystroke to the write (≤ 0.5 s lost on a crash)
+# Seconds from the first unsaved keystroke to the write.  A crash may lose at most 0.5 s of
+# typing; the rest of that budget is for keystrokes the event loop reads late and the write.
+SAVE_AFTER = 0.25
+RETRY_AFTER = 1.0  # seconds before a save that met a busy store tries again
 ANALYSE_AFTER = 0.35  # seconds of quiet before numbers, suggestions and checks are recomputed
 COVER_FIELDS = (("title", "项目名称"), ("unit", "实施单位"), ("dept", "主管部门"), ("leader", "项目负责人"),
                 ("filed", "填报时间"), ("year", "年度"))
@@ -59,10 +62,11 @@ class WalkScreen(ZipinScreen[None]):
         self.start_key = start
         self.key = ""
         self.info: dict[str, Any] = {}
-        self._loading = False
         self._pending: tuple[str, str] | None = None
         self._save_timer: Timer | None = None
         self._save_failed_shown = False
+        self._retry_timer: Timer | None = None
+        self._deferred: set[str] = set()  # sections whose newest words wait in the journal
         self._analyse_timer: Timer | None = None
         self._findings: list[Any] = []
         self._echoed: dict[str, str] = {}  # answers read back and waiting for confirmation
@@ -109,10 +113,16 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_draft(self) -> None:
-        from store.drafts import answers
+        from store.drafts import answers, settle
+        from store.journal import recover
         from store.reports import load_report
 
         store = self.session.store()
+        restored = recover(store, self.draft_id)  # words a crash left in the journal
+        settle(store, self.draft_id)  # and sections whose indexing a crash cut short
+        if restored:
+            self.app.call_from_thread(self.notify, f"已恢复上次未写入数据库的文字：{'、'.join(restored)}",
+                                      title="已恢复")
         report = load_report(store, self.draft_id)
         info = {"title": report.title, "unit": report.unit, "dept": report.dept, "year": report.year,
                 "profile": report.profile, "cover": report.cover, "answers": answers(store, self.draft_id),
@@ -162,10 +172,10 @@ class WalkScreen(ZipinScreen[None]):
             self._fill_facts()
         else:
             switcher.current = "editor"
-            self._loading = True
-            self.editor.load_text(self.info["texts"].get(key, ""))
+            text = self.info["texts"].get(key, "")
+            self.editor.load_text(text)  # its Changed event finds the text unchanged: no save
             self.editor.clear_numbers()
-            self._loading = False
+            self.query_one("#status", Static).update("已保存" if text else "")
             self.editor.focus()
             self.analyse()
 
@@ -189,9 +199,11 @@ class WalkScreen(ZipinScreen[None]):
 
     @on(TextArea.Changed, "#editor")
     def text_changed(self) -> None:
-        if self._loading or not self.key:
+        if not self.key:
             return
         text = self.editor.text
+        if text == self.info["texts"].get(self.key):
+            return  # the editor was (re)loaded: nothing new to save
         self.info["texts"][self.key] = text
         self._pending = (self.key, text)
         if self._save_timer is None:
@@ -213,20 +225,26 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, key: str, text: str) -> None:
-        failure = self._write(key, text)
-        self.post_message(Saved(key, text) if failure is None else SaveFailed(failure))
+        self.post_message(self._write(key, text))
 
-    def _write(self, key: str, text: str) -> str | None:
-        """Save one section; on failure the text is in a rescue file and this says where."""
+    def _write(self, key: str, text: str) -> Saved | SaveDeferred | SaveFailed:
+        """Save one section: its words under the app's save lock (milliseconds, or a journal
+        file while an import holds the store), then — once typing pauses, so a burst of
+        keystrokes does not compete with its own saves for the CPU — its facts and search
+        tokens.  On failure the words are in a rescue file and the message says where."""
+        from store.autosave import Outcome, index_now, save_words
         from store.errors import StoreError
-        from store.rescue import save_or_rescue
 
         try:
             with self.session.save_lock:
-                save_or_rescue(self.session.store, self.draft_id, key, text)
+                outcome = save_words(self.session.store, self.draft_id, key, text)
         except StoreError as exc:
-            return exc.message
-        return None
+            return SaveFailed(exc.message)
+        if outcome is Outcome.JOURNALLED:
+            return SaveDeferred(key)
+        if self._pending is None and not index_now(self.session.store, self.draft_id, key):
+            return SaveDeferred(key)
+        return Saved(key, text)
 
     def save_now(self) -> None:
         """Synchronous flush, for quitting: nothing typed may be lost."""
@@ -236,13 +254,32 @@ class WalkScreen(ZipinScreen[None]):
         if self._pending is not None:
             key, text = self._pending
             self._pending = None
-            failure = self._write(key, text)
-            if failure is not None:  # quitting: the app prints this once it has closed
-                self.app.farewell.append(failure)  # type: ignore[attr-defined]
+            outcome = self._write(key, text)
+            # quitting: the app prints these once it has closed
+            if isinstance(outcome, SaveFailed):
+                self.app.farewell.append(outcome.message)  # type: ignore[attr-defined]
+            elif isinstance(outcome, SaveDeferred):
+                self.app.farewell.append(f"数据库正忙（可能正在导入），{key} 的文字已暂存，下次打开这份草稿时自动写入。")  # type: ignore[attr-defined]
 
     def on_saved(self, message: Saved) -> None:
         self.query_one("#status", Static).update("已保存")
-        self.run_checks()
+        if self._pending is None:  # typing has paused: check now (not at every save of a burst)
+            self.run_checks()
+
+    def on_save_deferred(self, message: SaveDeferred) -> None:
+        """Another process holds the store: the words are journalled; try again in a moment
+        (with whatever is newest by then), unless a newer save is on its way anyway."""
+        self.query_one("#status", Static).update("已暂存，等待数据库…")
+        self._deferred.add(message.key)
+        if self._retry_timer is None:  # one timer retries every deferred section
+            self._retry_timer = self.set_timer(RETRY_AFTER, self._retry_deferred)
+
+    def _retry_deferred(self) -> None:
+        self._retry_timer = None
+        keys, self._deferred = self._deferred, set()
+        for key in keys:
+            if self._pending is None or self._pending[0] != key:  # else that save comes anyway
+                self.save(key, self.info["texts"].get(key, ""))
 
     def on_save_failed(self, message: SaveFailed) -> None:
         """The text is in a rescue file; say so in the status line, and once in a notice — not a

@@ -1,0 +1,89 @@
+"""Saving what the user types into a draft section, in two steps.
+
+First the words alone (one small transaction, no segmentation or extraction), so they are on
+disk a few milliseconds after the autosave fires even while jieba is still loading; then the
+section's paragraphs, facts and search tokens, prepared outside any transaction and written
+only if the words are still the ones prepared (a newer save indexes its own).  A crash between
+the two steps leaves the words safe and the index behind; `settle` redoes the second step for
+such sections when a draft is opened again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.decode import clean_text
+from extract.document import Section
+from extract.outline import load_outline
+
+from .db import LOCK_RETRY_SECONDS, Store, now
+from .errors import StoreError
+from .prepared import prepare_section
+from .reports import save_section
+
+
+def save_text(store: Store, draft_id: int, key: str, text: str) -> None:
+    """Save one section of a draft. Control characters a paste may bring are dropped, as on import."""
+    write_words(store, draft_id, key, text)
+    index_words(store, draft_id, key)
+
+
+def section_text(store: Store, draft_id: int, key: str) -> str:
+    row = store.one("SELECT text FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])
+    return row["text"] if row else ""
+
+
+def settle(store: Store, draft_id: int) -> list[str]:
+    """Re-index the draft's sections whose words and paragraphs disagree; return their keys.
+    Past reports are left alone, and so is a store that cannot be written (it is read as is)."""
+    if not store.one("SELECT 1 FROM reports WHERE id = ? AND kind = 'draft'", [draft_id]):
+        return []
+    stored: dict[str, list[str]] = {}
+    for p in store.query("SELECT section_key, text FROM paragraphs WHERE report_id = ? ORDER BY ord", [draft_id]):
+        stored.setdefault(p["section_key"], []).append(p["text"])
+    stale = [(s["key"], s["text"]) for s in store.query("SELECT key, text FROM sections WHERE report_id = ?", [draft_id])
+             if _lines(s["text"]) != stored.get(s["key"], [])]
+    try:
+        for key, _ in stale:
+            index_words(store, draft_id, key)
+    except StoreError:
+        return []
+    return [key for key, _ in stale]
+
+
+def _lines(text: str) -> list[str]:
+    """The paragraphs `save_section` keeps of a text: its non-blank lines."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def write_words(store: Store, draft_id: int, key: str, text: str, *, wait: float = LOCK_RETRY_SECONDS) -> None:
+    """The first step: the section's words, as typed (blank lines kept), and nothing else."""
+    text = clean_text(text)
+    with store.write(wait) as db:
+        db.execute(
+            """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, '', ?, ?)
+               ON CONFLICT (report_id, key) DO UPDATE SET text = excluded.text""",
+            [draft_id, key, _title(key), load_outline().order(key), text],
+        )
+        db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [now(), draft_id])
+
+
+def index_words(store: Store, draft_id: int, key: str, *, wait: float = LOCK_RETRY_SECONDS) -> None:
+    """The second step: paragraphs, facts and tokens for the words now stored."""
+    words = section_text(store, draft_id, key)
+    prepared = prepare_section(Section(key, _title(key), "", words.split("\n")))
+    with store.write(wait) as db:
+        if section_text(store, draft_id, key) != words:
+            return  # newer words came meanwhile; their own save indexes them
+        prepared.section.heading = _heading(db, draft_id, key)
+        save_section(db, draft_id, prepared)  # its text is the words again: split and joined on "\n"
+
+
+def _title(key: str) -> str:
+    entry = load_outline().entry(key)
+    return entry.title if entry else key
+
+
+def _heading(db: Any, draft_id: int, key: str) -> str:
+    row = next(iter(db.query("SELECT heading FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])), None)
+    return row["heading"] if row else ""
