@@ -70,11 +70,3 @@ def match_prefix(text: str, pos: int, words: tuple[str, ...]) -> str:
         if text.startswith(word, pos):
             return word
     return ""
-
-
-def match_suffix(text: str, end: int, words: tuple[str, ...]) -> str:
-    """The longest of `words` that ends at text[end] ("" when none)."""
-    for word in words:
-        if end - len(word) >= 0 and text.startswith(word, end - len(word)):
-            return word
-    return ""

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from extract import extract_numbers
 from extract.document import Cell, ReportTable
@@ -122,7 +121,3 @@ def apply_to_table(table: ReportTable, reading: Reading) -> None:
 def _wan(value: Decimal) -> str:
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def answers_json(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {r["key"]: {"text": r["text"], "confirmed": bool(r["confirmed"])} for r in rows}

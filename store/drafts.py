@@ -154,11 +154,6 @@ def this_year(store: Store, draft_id: int, skip_section: str | None = None) -> T
     return facts
 
 
-def profile_of(store: Store, draft_id: int) -> str:
-    row = store.one("SELECT profile FROM reports WHERE id = ?", [draft_id])
-    return (row["profile"] if row else "") or DEFAULT_PROFILE
-
-
 def rates_over_years(store: Store, title: str) -> list[tuple[int, float]]:
     """执行率 of the past reports of a project, by year (for the sparkline)."""
     rows = store.query(

@@ -1,7 +1,7 @@
 """Facts: every number of a report's paragraphs, stored with its kind, exact value, precision,
 comparator and label, so checks and suggestions query SQL instead of re-parsing text.
 
-A paragraph's facts are replaced whenever the paragraph is written (import, or a saved edit).
+A paragraph's facts are written with the paragraph (import, or a saved edit), and go with it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from extract import extract_numbers
 from extract.mention import Mention
 from extract.segment import add_words
 
@@ -29,12 +28,6 @@ def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: M
     }
 
 
-def index_paragraph(db: Database, report_id: int, section_key: str, paragraph_id: int, text: str) -> int:
-    """Replace the facts of one paragraph; return how many it has."""
-    db.execute("DELETE FROM facts WHERE paragraph_id = ?", [paragraph_id])
-    return write_facts(db, report_id, section_key, paragraph_id, extract_numbers(text))
-
-
 FACT_COLUMNS = ("report_id", "section_key", "paragraph_id", "source", "start", "end", "surface", "kind", "value",
                 "unit", "scale", "precision", "cmp", "low", "high", "label")
 _INSERT_FACT = (f"INSERT INTO facts ({', '.join(f'[{c}]' for c in FACT_COLUMNS)}) "
@@ -47,15 +40,6 @@ def write_facts(db: Database, report_id: int, section_key: str, paragraph_id: in
     if rows:
         db.conn.executemany(_INSERT_FACT, [[row[c] for c in FACT_COLUMNS] for row in rows])
     return len(rows)
-
-
-def index_report_facts(db: Database, report_id: int) -> int:
-    """(Re)build the facts of every paragraph of a report."""
-    db.execute("DELETE FROM facts WHERE report_id = ?", [report_id])
-    total = 0
-    for p in db.query("SELECT id, section_key, text FROM paragraphs WHERE report_id = ?", [report_id]):
-        total += index_paragraph(db, report_id, p["section_key"], p["id"], p["text"])
-    return total
 
 
 def teach_names(store: Store) -> None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .db import Store
-from .draft_text import section_text, write_words
+from .draft_text import section_text, settle, write_words
 from .errors import StoreError
 from .rescue import rescue_dir
 
@@ -61,6 +61,15 @@ def recover(store: Store, draft_id: int) -> list[str]:
             clear_journal(store.path, draft_id, key)
     except (StoreError, OSError):
         return restored
+    return restored
+
+
+def reopen(store: Store, draft_id: int) -> list[str]:
+    """What opening a draft does first, in the TUI and the CLI alike: write back what a crash
+    left in the journal, then finish any indexing a crash cut short.  Returns the keys restored
+    from the journal; a past report has neither and is left alone."""
+    restored = recover(store, draft_id)
+    settle(store, draft_id)
     return restored
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -16,7 +17,7 @@ from .conftest import SAMPLE
 from .processes import Terminal, start
 from .report_builder import numbered_copies
 
-pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs a POSIX pseudo-terminal")
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pseudo-terminal")
 
 TYPED = "由阅读推广部负责组织实施，全年开展阅读活动126场。"
 SAVE_BOUND = 0.5  # seconds of typing a crash may lose

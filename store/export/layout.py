@@ -9,7 +9,6 @@ repeated on consecutive indicator rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from extract.document import Cell, Indicator, ReportTable
 from extract.outline import Profile, get_profile
@@ -145,10 +144,6 @@ def plain_rows(width: int, rows: list[Row]) -> list[list[str]]:
         texts.extend([""] * (width - len(texts)))
         out.append(texts)
     return out
-
-
-def amount_text(value: Decimal | None) -> str:
-    return _amount(Cell("", value))
 
 
 def column_weights(width: int) -> list[float]:

@@ -15,12 +15,9 @@ def find_report(store, ref: str) -> int:  # noqa: ANN001 - a store.db.Store
     """A report by id or name (see resolve_report).  For a draft, words a crash left in the
     journal are written back and unfinished indexing is done first, so checks and exports see
     what was typed."""
-    from store.drafts import settle
-    from store.journal import recover
+    from store.journal import reopen
     from store.reports import resolve_report
 
     report_id = resolve_report(store, ref)
-    if store.one("SELECT 1 FROM reports WHERE id = ? AND kind = 'draft'", [report_id]):
-        recover(store, report_id)
-        settle(store, report_id)
+    reopen(store, report_id)
     return report_id

@@ -113,13 +113,12 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_draft(self) -> None:
-        from store.drafts import answers, settle
-        from store.journal import recover
+        from store.drafts import answers
+        from store.journal import reopen
         from store.reports import load_report
 
         store = self.session.store()
-        restored = recover(store, self.draft_id)  # words a crash left in the journal
-        settle(store, self.draft_id)  # and sections whose indexing a crash cut short
+        restored = reopen(store, self.draft_id)
         if restored:
             self.app.call_from_thread(self.notify, f"已恢复上次未写入数据库的文字：{'、'.join(restored)}",
                                       title="已恢复")
@@ -215,13 +214,17 @@ class WalkScreen(ZipinScreen[None]):
 
     def flush(self) -> None:
         """Write what is pending now (a timer calls this; so do leaving a section and quitting)."""
+        pending = self._take_pending()
+        if pending is not None:
+            self.save(*pending)
+
+    def _take_pending(self) -> tuple[str, str] | None:
+        """The unsaved (key, text), now owned by the caller; the save timer is stopped."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self._pending is not None:
-            key, text = self._pending
-            self._pending = None
-            self.save(key, text)
+        pending, self._pending = self._pending, None
+        return pending
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, key: str, text: str) -> None:
@@ -248,18 +251,16 @@ class WalkScreen(ZipinScreen[None]):
 
     def save_now(self) -> None:
         """Synchronous flush, for quitting: nothing typed may be lost."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if self._pending is not None:
-            key, text = self._pending
-            self._pending = None
-            outcome = self._write(key, text)
-            # quitting: the app prints these once it has closed
-            if isinstance(outcome, SaveFailed):
-                self.app.farewell.append(outcome.message)  # type: ignore[attr-defined]
-            elif isinstance(outcome, SaveDeferred):
-                self.app.farewell.append(f"数据库正忙（可能正在导入），{key} 的文字已暂存，下次打开这份草稿时自动写入。")  # type: ignore[attr-defined]
+        pending = self._take_pending()
+        if pending is None:
+            return
+        outcome = self._write(*pending)
+        # quitting: the app prints these once it has closed
+        if isinstance(outcome, SaveFailed):
+            self.app.farewell.append(outcome.message)  # type: ignore[attr-defined]
+        elif isinstance(outcome, SaveDeferred):
+            self.app.farewell.append(  # type: ignore[attr-defined]
+                f"数据库正忙（可能正在导入），{pending[0]} 的文字已暂存，下次打开这份草稿时自动写入。")
 
     def on_saved(self, message: Saved) -> None:
         self.query_one("#status", Static).update("已保存")
