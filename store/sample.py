@@ -14,9 +14,13 @@ from .importer import import_paths
 from .paths import default_db_path
 
 
+def sample_folder() -> Path:
+    """Where the installed package keeps the sample reports."""
+    return Path(str(resources.files("store").joinpath("sample")))
+
+
 def sample_files() -> list[Path]:
-    folder = resources.files("store").joinpath("sample")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+    return sorted(p for p in sample_folder().iterdir() if p.name.endswith(".txt"))
 
 
 def load_sample(store: Store) -> int:

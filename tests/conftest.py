@@ -1,19 +1,33 @@
-"""Shared fixtures: a fresh store, the CLI run in process, and the seed reports when present."""
+"""Shared fixtures: a fresh store, the CLI run in process, and the seed reports when present.
+
+The suite tests what ships: the source tree is taken off `sys.path` before any of zipin's
+packages is imported, so `extract`, `store`, `checks` and `tui` come from the installed
+distribution (`pip install .`), data files included.  `test_packaging.py` fails, saying so, when
+they come from the source tree anyway (an editable install).
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-from store.db import Store, open_store
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+
+import pytest  # noqa: E402
+
+import checks  # noqa: E402, F401 - imported here, off the source tree, so every later import is the installed one
+import extract  # noqa: E402, F401
+import store  # noqa: E402, F401
+import tui  # noqa: E402, F401
+from store.db import Store, open_store  # noqa: E402
+from store.sample import sample_folder  # noqa: E402
+
 SEED = ROOT.parent / "shared" / "seeds" / "000_97dab50193e5e838.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLE = ROOT / "store" / "sample"
+SAMPLE = sample_folder()
 
 
 @pytest.fixture

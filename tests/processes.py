@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import shutil
 import select
 import signal
 import struct
@@ -16,7 +17,9 @@ import termios
 import time
 from pathlib import Path
 
-ZIPIN = [sys.executable, "-m", "tui"]
+# The installed `zipin` command, as a user runs it (not `python -m tui`, which would find the
+# source tree when started from the checkout).
+ZIPIN = [shutil.which("zipin", path=str(Path(sys.executable).parent)) or "zipin"]
 
 
 # One cache for all the processes of a test run: as on a user's machine after the first start,

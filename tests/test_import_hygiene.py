@@ -21,7 +21,7 @@ def test_core_module_does_not_import_textual_or_rich(module: str) -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); "
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, f"{module} pulled in: {proc.stdout} {proc.stderr}"
 
 
@@ -32,5 +32,5 @@ def test_extract_imports_nothing_of_ours() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('store', 'checks', 'tui')); "
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
