@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from extract import extract_numbers
 from extract.document import Report, Section
@@ -28,6 +29,7 @@ class Located:
     section: str
     paragraph: int
     offset: int  # where the paragraph starts in the section's text
+    provenance: str = ""  # a draft's number: store/provenance.py ("inherited": still last year's)
 
     @property
     def start(self) -> int:
@@ -65,6 +67,8 @@ class CheckInput:
     names: NameIndex | None = None
     source: Report | None = None  # the report a draft was started from
     source_located: list[Located] = field(default_factory=list)
+    this_year: Any = None  # a draft's facts of this year (store.suggest.facts.ThisYear), for the stale check
+    paragraph_provenance: dict[tuple[str, int], str] = field(default_factory=dict)  # a draft's paragraphs
 
     @cached_property
     def profile(self) -> Profile:
@@ -115,9 +119,12 @@ class CheckInput:
 
 
 def locate(sections: list[Section], extract: bool = True,
-           facts: dict[tuple[str, int], list[Mention]] | None = None) -> list[Located]:
-    """Every number of every section, with its place; from `facts` when given."""
+           facts: dict[tuple[str, int], list[Mention]] | None = None,
+           provenance: dict[tuple[str, int, int], str] | None = None) -> list[Located]:
+    """Every number of every section, with its place; from `facts` when given, with the
+    `provenance` of each (keyed by section, paragraph and start) when given."""
     out: list[Located] = []
+    marks = provenance or {}
     for section in sections:
         offset = 0
         for index, paragraph in enumerate(section.paragraphs):
@@ -125,19 +132,33 @@ def locate(sections: list[Section], extract: bool = True,
                 mentions = facts.get((section.key, index), [])
             else:
                 mentions = extract_numbers(paragraph) if extract else []
-            out.extend(Located(m, section.key, index, offset) for m in mentions)
+            out.extend(Located(m, section.key, index, offset, marks.get((section.key, index, m.start), ""))
+                       for m in mentions)
             offset += len(paragraph) + 1
     return out
 
 
 def from_report(report: Report, *, names: NameIndex | None = None, source: Report | None = None,
                 report_id: int | None = None) -> CheckInput:
-    """Check input for a report in memory: its numbers are extracted now."""
-    return CheckInput(
-        report=report,
-        located=locate(report.sections),
-        report_id=report_id,
-        names=names,
-        source=source,
-        source_located=locate(source.sections) if source else [],
-    )
+    """Check input for a report in memory: its numbers are extracted now.  With a `source`, the
+    report is taken as a draft copied from it: whatever still stands as there is last year's."""
+    if source is None:
+        return CheckInput(report=report, located=locate(report.sections), report_id=report_id, names=names)
+    from store.provenance import OLD, SOURCE, classify, origin_of
+    from store.this_year import assemble
+
+    provenance: dict[tuple[str, int, int], str] = {}
+    paragraphs: dict[tuple[str, int], str] = {}
+    for section in report.sections:
+        old = source.section(section.key)
+        origins = [origin_of(p, extract_numbers(p), SOURCE) for p in (old.paragraphs if old else [])]
+        for index, paragraph in enumerate(section.paragraphs):
+            mentions = extract_numbers(paragraph)
+            found = classify(paragraph, mentions, origins, set())
+            paragraphs[(section.key, index)] = found.paragraph
+            provenance.update({(section.key, index, m.start): p for m, p in zip(mentions, found.numbers, strict=True)})
+    located = locate(report.sections, provenance=provenance)
+    fresh = [(loc.section, loc.m) for loc in located if loc.provenance != OLD]
+    return CheckInput(report=report, located=located, report_id=report_id, names=names, source=source,
+                      source_located=locate(source.sections), this_year=assemble(report, [], fresh),
+                      paragraph_provenance=paragraphs)

@@ -10,7 +10,9 @@ from store.reports import load_report
 from .context import CheckInput, NameIndex, locate
 
 
-def stored_facts(store: Store, report_id: int) -> dict[tuple[str, int], list[Mention]]:
+def stored_facts(store: Store, report_id: int,
+                 provenance: dict[tuple[str, int, int], str] | None = None) -> dict[tuple[str, int], list[Mention]]:
+    """The report's numbers by (section, paragraph); each one's provenance into `provenance`."""
     rows = store.query(
         """SELECT f.*, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
            WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
@@ -19,6 +21,8 @@ def stored_facts(store: Store, report_id: int) -> dict[tuple[str, int], list[Men
     out: dict[tuple[str, int], list[Mention]] = {}
     for row in rows:
         out.setdefault((row["section_key"], row["paragraph_index"]), []).append(mention_of(row))
+        if provenance is not None and row["provenance"]:
+            provenance[(row["section_key"], row["paragraph_index"], row["start"])] = row["provenance"]
     return out
 
 
@@ -33,6 +37,10 @@ def name_index(store: Store) -> NameIndex:
 
 
 def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
+    from store.facts import teach_names
+    from store.this_year import this_year
+
+    teach_names(store)  # as the suggestions do: the same words, the same labels, in the CLI and the TUI
     report = load_report(store, report_id)
     row = store.one("SELECT from_report FROM reports WHERE id = ?", [report_id])
     source = None
@@ -40,11 +48,21 @@ def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) 
     if row and row["from_report"]:
         source = load_report(store, row["from_report"])
         source_located = locate(source.sections, facts=stored_facts(store, row["from_report"]))
+    provenance: dict[tuple[str, int, int], str] = {}
+    facts = stored_facts(store, report_id, provenance)
     return CheckInput(
         report=report,
-        located=locate(report.sections, facts=stored_facts(store, report_id)),
+        located=locate(report.sections, facts=facts, provenance=provenance),
         report_id=report_id,
         names=names if names is not None else name_index(store),
         source=source,
         source_located=source_located,
+        this_year=this_year(store, report_id, report=report) if report.kind == "draft" else None,
+        paragraph_provenance=_paragraph_provenance(store, report_id),
     )
+
+
+def _paragraph_provenance(store: Store, report_id: int) -> dict[tuple[str, int], str]:
+    rows = store.query("SELECT section_key, ord, provenance FROM paragraphs WHERE report_id = ? AND provenance != ''",
+                       [report_id])
+    return {(r["section_key"], r["ord"]): r["provenance"] for r in rows}

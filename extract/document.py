@@ -41,6 +41,7 @@ class Indicator:
     weight: str = ""
     score: str = ""
     reason: str = ""
+    inherited: bool = False  # a draft's row still as copied from last year's 附表 (not yet confirmed)
 
 
 @dataclass

@@ -35,6 +35,16 @@ def normalise(label: str) -> str:
 
 
 @cache
+def canonical(label: str) -> str:
+    """One name for a label and its synonyms («在职人员», «实有在职» → «在职»), from the data's
+    `[synonyms]`; other labels are returned as they are."""
+    for head, words in _data().get("synonyms", {}).items():
+        if label == head or label in words:
+            return head
+    return label
+
+
+@cache
 def is_generic(label: str) -> bool:
     return not label or normalise(label) in set(_data()["generic"]["labels"])
 

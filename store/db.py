@@ -121,6 +121,22 @@ class Store:
             raise _translate(exc, self.path) from exc
 
 
+class Reader:
+    """`query` and `one` over a bare sqlite-utils Database (inside a migration or a write), for
+    the functions that read through a Store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.path: Path | None = None
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+
 def open_store(path: Path | str | None, *, create: bool = True) -> Store:
     """Open (and if needed create and migrate) the store at `path`; None opens in memory."""
     if path is None or str(path) == ":memory:":

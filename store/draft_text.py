@@ -1,4 +1,4 @@
-"""Saving what the user types into a draft section, in two steps.
+"""Saving what the user types into a draft section, in two steps, and what the words came from.
 
 First the words alone (one small transaction, no segmentation or extraction), so they are on
 disk a few milliseconds after the autosave fires even while jieba is still loading; then the
@@ -6,6 +6,9 @@ section's paragraphs, facts and search tokens, prepared outside any transaction 
 only if the words are still the ones prepared (a newer save indexes its own).  A crash between
 the two steps leaves the words safe and the index behind; `settle` redoes the second step for
 such sections when a draft is opened again.
+
+The second step also classifies every paragraph and number against the section's origins
+(store/provenance.py): last year's text copied into the draft or inserted from a suggestion.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from extract.decode import clean_text
 from extract.document import Section
 from extract.outline import load_outline
 
-from .db import LOCK_RETRY_SECONDS, Store, now
+from .db import LOCK_RETRY_SECONDS, Reader, Store, now
 from .errors import StoreError
-from .prepared import prepare_section
+from .prepared import PreparedSection, prepare_section
+from .provenance import INSERT, Key, Origin, classify, origin_of
 from .reports import save_section
 
 
@@ -69,14 +73,80 @@ def write_words(store: Store, draft_id: int, key: str, text: str, *, wait: float
 
 
 def index_words(store: Store, draft_id: int, key: str, *, wait: float = LOCK_RETRY_SECONDS) -> None:
-    """The second step: paragraphs, facts and tokens for the words now stored."""
+    """The second step: paragraphs, facts and tokens (with their provenance) for the words now stored."""
     words = section_text(store, draft_id, key)
-    prepared = prepare_section(Section(key, _title(key), "", words.split("\n")))
+    prepared = prepare_draft_section(Section(key, _title(key), "", words.split("\n")),
+                                     load_origins(store, draft_id, key), confirmed_numbers(store, draft_id, key))
     with store.write(wait) as db:
         if section_text(store, draft_id, key) != words:
             return  # newer words came meanwhile; their own save indexes them
         prepared.section.heading = _heading(db, draft_id, key)
         save_section(db, draft_id, prepared)  # its text is the words again: split and joined on "\n"
+
+
+def index_words_in(db: Any, draft_id: int, key: str) -> None:
+    """`index_words` inside a write already open (a migration)."""
+    reader = Reader(db)
+    row = reader.one("SELECT text, heading FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])
+    if row is None:
+        return
+    prepared = prepare_draft_section(Section(key, _title(key), row["heading"], row["text"].split("\n")),
+                                     load_origins(reader, draft_id, key), confirmed_numbers(reader, draft_id, key))
+    save_section(db, draft_id, prepared)
+
+
+def prepare_draft_section(section: Section, origins: list[Origin], confirmed: set[Key]) -> PreparedSection:
+    """A draft section made ready to save, each paragraph and number with its provenance."""
+    prepared = prepare_section(section)
+    for p in prepared.paragraphs:
+        found = classify(p.text, p.mentions, origins, confirmed)
+        p.provenance, p.number_provenance = found.paragraph, found.numbers
+    return prepared
+
+
+# ----- origins and confirmations
+
+def load_origins(reader: Store | Reader, draft_id: int, key: str) -> list[Origin]:
+    rows = reader.query("SELECT kind, text, old FROM origins WHERE report_id = ? AND section_key = ? ORDER BY id",
+                        [draft_id, key])
+    return [Origin.from_row(r) for r in rows]
+
+
+def save_origins(db: Any, draft_id: int, origins: list[tuple[str, Origin]]) -> None:
+    for key, origin in origins:
+        db.execute("INSERT INTO origins (report_id, section_key, kind, text, old) VALUES (?, ?, ?, ?, ?)",
+                   [draft_id, key, origin.kind, origin.text, origin.old_json()])
+
+
+def add_insert(store: Store, draft_id: int, key: str, text: str, fresh: list[int]) -> None:
+    """Remember a suggestion or lookup text about to be inserted into a section: its numbers
+    count as last year's except those at the `fresh` offsets (filled with this year's values)."""
+    from extract import extract_numbers
+
+    origins = [(key, origin_of(line, extract_numbers(line), INSERT, _fresh_in_line(text, line, fresh)))
+               for line in text.split("\n") if line.strip()]
+    with store.write() as db:
+        save_origins(db, draft_id, origins)
+
+
+def _fresh_in_line(text: str, line: str, fresh: list[int]) -> list[int]:
+    start = text.find(line)
+    return [offset - start for offset in fresh if start <= offset < start + len(line)]
+
+
+def confirmed_numbers(reader: Store | Reader, draft_id: int, key: str) -> set[Key]:
+    rows = reader.query("SELECT surface, label FROM confirmed_numbers WHERE report_id = ? AND section_key = ?",
+                        [draft_id, key])
+    return {(r["surface"], r["label"]) for r in rows}
+
+
+def confirm_numbers(store: Store, draft_id: int, key: str, numbers: list[Key]) -> None:
+    """The user says these numbers of last year's text are right this year too."""
+    with store.write() as db:
+        for surface, label in numbers:
+            db.execute("INSERT OR IGNORE INTO confirmed_numbers (report_id, section_key, surface, label) "
+                       "VALUES (?, ?, ?, ?)", [draft_id, key, surface, label])
+    index_words(store, draft_id, key)
 
 
 def _title(key: str) -> str:

@@ -1,26 +1,33 @@
-"""Drafts: this year's report being written.  Created empty or from last year's report (its
-structure and text copied, numbers handled as in the suggestions: years rolled forward, names
-replaced, every other number kept but flagged stale by the checks until this year's facts
-replace it); saved section by section as the user types."""
+"""Drafts: this year's report being written, and their life — found or created by one rule,
+renamed, deleted; their cover, 附表 and key-fact answers saved.
+
+A draft is created empty or from last year's report: its text copied with years rolled forward
+and names replaced, each copied paragraph kept as an origin (store/provenance.py) so that its
+numbers count as last year's until the user changes or confirms them; last year's indicator
+rows come along marked as inherited, amounts and results blank.  The CLI and the TUI both call
+these functions: the same request gives the same draft.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from extract import extract_numbers
 from extract.document import Indicator, Report, ReportTable, Section
 from extract.outline import DEFAULT_PROFILE, get_profile, load_outline
 
 from .answers import apply_to_table, read_answer
 from .db import Store, now
-from .draft_text import save_text, section_text, settle
-from .errors import ZipinError
+from .draft_text import prepare_draft_section, save_origins, save_text, section_text, settle
+from .errors import NotFound, ZipinError
 from .facts import paragraph_mentions
+from .provenance import SOURCE, Origin, origin_of
 from .reports import insert_report, load_report, save_table
 from .suggest import render
-from .suggest.facts import ThisYear, from_mention, from_report
+from .suggest.facts import ThisYear
 from .suggest.fill import Context, fill
 
 
@@ -34,9 +41,16 @@ class NewDraft:
     from_report: int | None = None
 
 
+class DraftExists(ZipinError):
+    def __init__(self, draft_id: int, title: str, year: int | None) -> None:
+        super().__init__(f"已有「{title}」{year or ''}年度的草稿（#{draft_id}），请直接打开它。", "草稿已存在")
+        self.draft_id = draft_id
+
+
 def find_draft(store: Store, title: str, year: int | None = None) -> int | None:
+    """The draft of a project for a year (the one edited last, should there be several)."""
     sql = "SELECT id FROM reports WHERE kind = 'draft' AND title = ?"
-    params: list[Any] = [title]
+    params: list[Any] = [title.strip()]
     if year is not None:
         sql += " AND year = ?"
         params.append(year)
@@ -55,13 +69,79 @@ def last_years_report(store: Store, title: str, year: int | None) -> int | None:
     return int(row["id"]) if row else None
 
 
+def defaults_from(store: Store, past_id: int) -> NewDraft:
+    """A new draft started from a past report: its project, unit, 主管部门 and 附表 layout, the
+    year after it."""
+    source = load_report(store, past_id)
+    return NewDraft(source.title, source.unit, source.dept, (source.year + 1) if source.year else None,
+                    profile_for(store, NewDraft(source.title, from_report=past_id)), past_id)
+
+
+def profile_for(store: Store, spec: NewDraft) -> str:
+    """The one rule for a new draft's 附表 layout: as asked, else the source report's, else the default."""
+    if spec.profile:
+        return get_profile(spec.profile).key
+    if spec.from_report:
+        source = store.one("SELECT profile FROM reports WHERE id = ?", [spec.from_report])
+        if source and source["profile"]:
+            return get_profile(source["profile"]).key
+    return DEFAULT_PROFILE
+
+
+def open_or_create(store: Store, spec: NewDraft) -> tuple[int, bool]:
+    """This year's draft of the project: the existing one, or a new one; (id, created)."""
+    existing = find_draft(store, spec.title, spec.year)
+    if existing is not None and (spec.year is not None or not spec.from_report):
+        return existing, False
+    return create_draft(store, spec), True
+
+
 def create_draft(store: Store, spec: NewDraft) -> int:
     if not spec.title.strip():
         raise ZipinError("请填写项目名称", "无法新建草稿")
-    source = load_report(store, spec.from_report) if spec.from_report else None
-    report = _from_source(store, spec, source) if source else _empty(spec)
+    existing = find_draft(store, spec.title, spec.year) if spec.year is not None else None
+    if existing is not None:
+        raise DraftExists(existing, spec.title.strip(), spec.year)
+    spec = replace(spec, profile=profile_for(store, spec))
+    if spec.from_report:
+        report, origins = _from_source(store, spec, load_report(store, spec.from_report))
+    else:
+        report, origins = _empty(spec), []
+    prepared = [prepare_draft_section(s, [o for k, o in origins if k == s.key], set()) for s in report.sections]
     with store.write() as db:
-        return insert_report(db, report, kind="draft", from_report=spec.from_report)
+        draft_id = insert_report(db, report, kind="draft", from_report=spec.from_report, prepared=prepared)
+        save_origins(db, draft_id, origins)
+    return draft_id
+
+
+def rename_draft(store: Store, draft_id: int, title: str) -> None:
+    title = title.strip()
+    row = _draft_row(store, draft_id)
+    if not title:
+        raise ZipinError("请填写项目名称", "无法改名")
+    other = find_draft(store, title, row["year"])
+    if other is not None and other != draft_id:
+        raise DraftExists(other, title, row["year"])
+    cover = json.loads(row["cover"] or "{}") | {"title": title}
+    save_cover(store, draft_id, cover, row["year"])
+
+
+def delete_draft(store: Store, draft_id: int) -> str:
+    """Delete a draft (never a past report); return its title for the message."""
+    row = _draft_row(store, draft_id)
+    with store.write() as db:
+        db.execute("DELETE FROM reports WHERE id = ?", [draft_id])
+    from .journal import clear_journal
+
+    clear_journal(store.path, draft_id)
+    return str(row["title"])
+
+
+def _draft_row(store: Store, draft_id: int) -> dict[str, Any]:
+    row = store.one("SELECT id, title, year, cover FROM reports WHERE id = ? AND kind = 'draft'", [draft_id])
+    if row is None:
+        raise NotFound(f"没有编号为 {draft_id} 的草稿")
+    return row
 
 
 def _cover(spec: NewDraft) -> dict[str, str]:
@@ -69,41 +149,65 @@ def _cover(spec: NewDraft) -> dict[str, str]:
 
 
 def _empty(spec: NewDraft) -> Report:
-    profile = spec.profile or DEFAULT_PROFILE
     sections = [Section(e.key, e.title, "", []) for e in load_outline().leaves]
     return Report(title=spec.title.strip(), unit=spec.unit.strip(), dept=spec.dept.strip(), year=spec.year,
-                  profile=profile, cover=_cover(spec), sections=sections, table=ReportTable(profile, year=spec.year),
-                  kind="draft")
+                  profile=spec.profile, cover=_cover(spec), sections=sections,
+                  table=ReportTable(spec.profile, year=spec.year), kind="draft")
 
 
-def _from_source(store: Store, spec: NewDraft, source: Report) -> Report:
-    report = _empty(NewDraft(spec.title, spec.unit or source.unit, spec.dept or source.dept, spec.year,
-                             spec.profile or source.profile))
+def _from_source(store: Store, spec: NewDraft, source: Report) -> tuple[Report, list[tuple[str, Origin]]]:
+    """The draft's text as last year's, rolled forward; each paragraph also an origin."""
+    report = _empty(replace(spec, unit=spec.unit or source.unit, dept=spec.dept or source.dept))
     report.cover["leader"] = source.cover.get("leader", "")
-    assert spec.from_report is not None
     rows = store.query("SELECT id, section_key, text FROM paragraphs WHERE report_id = ? ORDER BY section_key, ord",
                        [spec.from_report])
     mentions = paragraph_mentions(store, [r["id"] for r in rows])
     facts = ThisYear.empty(report.profile)
-    renames = [(old, new) for old, new in ((source.unit, report.unit), (source.title, report.title)) if old and new and old != new]
+    renames = [(old, new) for old, new in ((source.unit, report.unit), (source.title, report.title))
+               if old and new and old != new]
+    origins: list[tuple[str, Origin]] = []
     for row in rows:
         section = report.section(row["section_key"])
         if section is None:
             continue
         slots = fill(row["text"], mentions.get(row["id"], []), Context(row["text"], facts, source.year, spec.year))
-        section.paragraphs.append(render(row["text"], slots, renames))
+        text = render(row["text"], slots, renames)
+        section.paragraphs.append(text)
+        stale = {slot.start for slot in slots if slot.status == "stale"}
+        numbers = extract_numbers(text)
+        origins.append((section.key, origin_of(text, numbers, SOURCE, [m.start for m in numbers if m.start not in stale])))
     report.table = _table_skeleton(source.table, report.profile, spec.year)
-    return report
+    return report, origins
 
 
 def _table_skeleton(table: ReportTable | None, profile: str, year: int | None) -> ReportTable:
-    """Last year's indicators and goals as a starting point; amounts and results left blank."""
+    """Last year's indicators and goals as a starting point, marked inherited until confirmed;
+    amounts and results left blank."""
     out = ReportTable(profile, year=year)
     if table is None:
         return out
     out.goals_expected = table.goals_expected
-    out.indicators = [Indicator(i.level1, i.level2, i.level3, i.expected, "", i.weight, "", "") for i in table.indicators]
+    out.indicators = [Indicator(i.level1, i.level2, i.level3, i.expected, "", i.weight, "", "", inherited=True)
+                      for i in table.indicators]
     return out
+
+
+def backfill_origins(db: Any, draft_id: int) -> None:
+    """For a draft made before provenance was kept (migration m004): its source report's
+    paragraphs, rolled forward as at creation, become its origins; its sections are then
+    indexed again so their numbers carry provenance."""
+    from .db import Reader
+    from .draft_text import index_words_in
+
+    view = Reader(db)
+    row = view.one("SELECT title, unit, dept, year, profile, from_report FROM reports WHERE id = ?", [draft_id])
+    if row is None or not view.one("SELECT 1 FROM reports WHERE id = ?", [row["from_report"]]):
+        return
+    spec = NewDraft(row["title"], row["unit"], row["dept"], row["year"], row["profile"], row["from_report"])
+    _, origins = _from_source(view, spec, load_report(view, row["from_report"]))  # type: ignore[arg-type]
+    save_origins(db, draft_id, origins)
+    for key in {k for k, _ in origins}:
+        index_words_in(db, draft_id, key)
 
 
 def save_cover(store: Store, draft_id: int, cover: dict[str, str], year: int | None) -> None:
@@ -121,7 +225,11 @@ def save_draft_table(store: Store, draft_id: int, table: ReportTable) -> None:
 
 
 def save_answer(store: Store, draft_id: int, key: str, text: str, *, confirmed: bool) -> None:
-    """Keep the answer as typed; once confirmed, its amounts go into the draft's 附表."""
+    """Keep the answer as typed; once confirmed, its amounts go into the draft's 附表.
+    Saving the same text again keeps its confirmation (opening the form changes nothing)."""
+    current = answers(store, draft_id).get(key)
+    if current is not None and current["text"] == text and current["confirmed"] and not confirmed:
+        return
     with store.write() as db:
         db.execute(
             """INSERT INTO answers (report_id, key, text, confirmed, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -140,22 +248,8 @@ def answers(store: Store, draft_id: int) -> dict[str, dict[str, Any]]:
     return {r["key"]: {"text": r["text"], "confirmed": bool(r["confirmed"])} for r in rows}
 
 
-def this_year(store: Store, draft_id: int, skip_section: str | None = None) -> ThisYear:
-    """This year's facts for suggestions: the draft's 附表 and other sections, and its answers."""
-    report = load_report(store, draft_id)
-    facts = from_report(report, skip_section=skip_section)
-    for key, answer in answers(store, draft_id).items():
-        if answer["confirmed"]:
-            for m in read_answer(key, answer["text"], report.profile).mentions:
-                if m.label:
-                    fact = from_mention(m.label, m, "回答")
-                    if fact is not None:
-                        facts.add(fact)
-    return facts
-
-
 def rates_over_years(store: Store, title: str) -> list[tuple[int, float]]:
-    """执行率 of the past reports of a project, by year (for the sparkline)."""
+    """执行率 of the past reports of a project, by year (for the sparkline; display only)."""
     rows = store.query(
         """SELECT r.year, b.value AS budget, s.value AS spent FROM reports r
            JOIN budget_cells b ON b.report_id = r.id AND b.row = 'total' AND b.col = 'budget'
@@ -168,5 +262,6 @@ def rates_over_years(store: Store, title: str) -> list[tuple[int, float]]:
     return out
 
 
-__all__ = ["NewDraft", "create_draft", "find_draft", "get_profile", "last_years_report", "save_text", "section_text",
+__all__ = ["DraftExists", "NewDraft", "create_draft", "defaults_from", "delete_draft", "find_draft",
+           "last_years_report", "open_or_create", "profile_for", "rename_draft", "save_text", "section_text",
            "settle"]

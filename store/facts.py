@@ -18,8 +18,8 @@ from .db import Store
 
 
 def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: Mention,
-                source: str = "text") -> dict[str, Any]:
-    return {
+                source: str = "text", provenance: str = "") -> dict[str, Any]:
+    return {"provenance": provenance,
         "report_id": report_id, "section_key": section_key, "paragraph_id": paragraph_id, "source": source,
         "start": m.start, "end": m.end, "surface": m.surface, "kind": m.kind, "value": str(m.value),
         "unit": m.unit, "scale": m.scale, "precision": m.precision, "cmp": m.cmp,
@@ -29,14 +29,17 @@ def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: M
 
 
 FACT_COLUMNS = ("report_id", "section_key", "paragraph_id", "source", "start", "end", "surface", "kind", "value",
-                "unit", "scale", "precision", "cmp", "low", "high", "label")
+                "unit", "scale", "precision", "cmp", "low", "high", "label", "provenance")
 _INSERT_FACT = (f"INSERT INTO facts ({', '.join(f'[{c}]' for c in FACT_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(FACT_COLUMNS))})")
 
 
-def write_facts(db: Database, report_id: int, section_key: str, paragraph_id: int, mentions: list[Mention]) -> int:
+def write_facts(db: Database, report_id: int, section_key: str, paragraph_id: int, mentions: list[Mention],
+                provenance: tuple[str, ...] = ()) -> int:
     """Insert a new paragraph's facts (one executemany: imports write hundreds of thousands)."""
-    rows = [mention_row(report_id, section_key, paragraph_id, m) for m in mentions]
+    marks = provenance or ("",) * len(mentions)
+    rows = [mention_row(report_id, section_key, paragraph_id, m, provenance=p) for m, p in zip(mentions, marks,
+                                                                                                  strict=True)]
     if rows:
         db.conn.executemany(_INSERT_FACT, [[row[c] for c in FACT_COLUMNS] for row in rows])
     return len(rows)

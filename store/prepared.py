@@ -18,6 +18,8 @@ class PreparedParagraph:
     masked: str
     tokens: str
     mentions: list[Mention]
+    provenance: str = ""  # a draft's paragraph: see store/provenance.py; "" in past reports
+    number_provenance: tuple[str, ...] = ()  # one per mention; empty: all ""
 
 
 @dataclass

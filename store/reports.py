@@ -73,11 +73,12 @@ def save_section(db: Database, report_id: int, section: Section | PreparedSectio
     ids = []
     for n, p in enumerate(prepared.paragraphs):
         cur = db.execute(
-            "INSERT INTO paragraphs (report_id, section_key, ord, text, masked, tokens) VALUES (?, ?, ?, ?, ?, ?)",
-            [report_id, section.key, n, p.text, p.masked, p.tokens],
+            """INSERT INTO paragraphs (report_id, section_key, ord, text, masked, tokens, provenance)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [report_id, section.key, n, p.text, p.masked, p.tokens, p.provenance],
         )
         paragraph_id = int(cur.lastrowid or 0)
-        write_facts(db, report_id, section.key, paragraph_id, p.mentions)
+        write_facts(db, report_id, section.key, paragraph_id, p.mentions, p.number_provenance)
         ids.append(paragraph_id)
     return ids
 
@@ -100,10 +101,11 @@ def save_table(db: Database, report_id: int, table: ReportTable) -> None:
             )
     for n, ind in enumerate(table.indicators):
         db.execute(
-            """INSERT INTO indicators (report_id, ord, level1, level2, level3, expected, actual, weight, score, reason)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO indicators (report_id, ord, level1, level2, level3, expected, actual, weight, score, reason,
+                                       inherited)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [report_id, n, ind.level1, ind.level2, ind.level3, ind.expected, ind.actual, ind.weight,
-             ind.score, ind.reason],
+             ind.score, ind.reason, int(ind.inherited)],
         )
 
 
@@ -138,7 +140,7 @@ def _load_table(store: Store, report_id: int) -> ReportTable | None:
         table.budget.setdefault(c["row"], {})[c["col"]] = Cell(c["text"], value)
     for i in store.query("SELECT * FROM indicators WHERE report_id = ? ORDER BY ord", [report_id]):
         table.indicators.append(Indicator(i["level1"], i["level2"], i["level3"], i["expected"], i["actual"],
-                                          i["weight"], i["score"], i["reason"]))
+                                          i["weight"], i["score"], i["reason"], bool(i["inherited"])))
     return table
 
 

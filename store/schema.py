@@ -194,4 +194,38 @@ def m003_tokens(db: Database) -> None:
         db.execute("UPDATE paragraphs SET tokens = ? WHERE id = ?", [tokens_of(row["masked"]), row["id"]])
 
 
+@migration
+def m004_provenance(db: Database) -> None:
+    """Where a draft's words and numbers come from (store/provenance.py): each paragraph's and
+    fact's provenance, the origins (last year's text copied or inserted), numbers the user
+    confirmed as still right, and 附表 indicator rows still as copied from last year."""
+    db.executescript(
+        """
+        ALTER TABLE paragraphs ADD COLUMN provenance TEXT NOT NULL DEFAULT '';
+        ALTER TABLE facts ADD COLUMN provenance TEXT NOT NULL DEFAULT '';
+        ALTER TABLE indicators ADD COLUMN inherited INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE origins (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('source', 'insert')),
+            text TEXT NOT NULL,
+            old TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX origins_report ON origins(report_id, section_key);
+        CREATE TABLE confirmed_numbers (
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            surface TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (report_id, section_key, surface, label)
+        );
+        """
+    )
+    from .drafts import backfill_origins
+
+    for row in list(db.query("SELECT id FROM reports WHERE kind = 'draft' AND from_report IS NOT NULL")):
+        backfill_origins(db, row["id"])
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

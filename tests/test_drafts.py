@@ -17,10 +17,10 @@ from store.drafts import (
     save_text,
     section_text,
     settle,
-    this_year,
 )
 from store.importer import import_paths
 from store.reports import load_report
+from store.this_year import this_year
 
 from .conftest import SAMPLE
 

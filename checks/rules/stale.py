@@ -1,109 +1,88 @@
-"""Stale values, for drafts started from last year's report: a number or year left exactly as it
-was in the source report where this year's facts say otherwise."""
+"""Last year's words left in a draft started from last year's report (provenance:
+store/provenance.py): a number still as copied where this year's facts say otherwise, last
+year's year, numbers nobody has checked yet, and whole sections still word for word."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
-
-from rapidfuzz import fuzz
-
-from extract.mask import mask_numbers
-from extract.vocabulary import normalise, table_cell_for
+from store.drafting import DIFFERS, UNCHECKED, fact_text, judge
+from store.provenance import INHERITED, OLD
 
 from ..context import CheckInput, Located
-from ..finding import Finding
-from ..fmt import num, wan
+from ..finding import Evidence, Finding
 from ..registry import rule
-from ..table import cell
 
-SAME_PARAGRAPH = 80
+SHOWN_UNCHECKED = 6  # numbers named in the message of a section's «not yet checked» finding
 
 
-@rule("stale", "沿用去年数值", "warning", "从去年报告起草时，仍保留着去年的数字或年份，而今年的数据已不同")
+@rule("stale", "沿用去年数值", "warning", "从去年报告起草时，仍保留着去年的数字或年份，而今年的数据已不同，或尚未核对")
 def check(data: CheckInput) -> Iterator[Finding]:
-    unchanged = _unchanged(data)
-    for loc in unchanged:
-        yield from _stale(data, loc, unchanged)
-
-
-def _unchanged(data: CheckInput) -> list[Located]:
-    """The draft's numbers still exactly as in the matching paragraph of the source report."""
-    source = data.source
-    if source is None:
-        return []
-    out = []
-    for section in data.report.sections:
-        old = source.section(section.key)
-        if old is None:
+    if data.this_year is None:
+        return
+    unchecked: dict[str, list[Located]] = {}
+    for loc in data.located:
+        if loc.provenance != OLD:
             continue
-        for index, paragraph in enumerate(section.paragraphs):
-            match = _matching_paragraph(paragraph, old.paragraphs)
-            if match is None:
-                continue
-            old_mentions = [loc for loc in data.source_located if loc.section == section.key and loc.paragraph == match]
-            for loc in data.by_paragraph.get((section.key, index), []):
-                if any(o.m.surface == loc.m.surface and o.m.label == loc.m.label for o in old_mentions):
-                    out.append(loc)
-    return out
+        if loc.m.kind == "date":
+            yield from _old_year(data, loc)
+            continue
+        status, fact = judge(loc.m, data.this_year, data.year)
+        if status == DIFFERS and fact is not None:
+            yield _differs(loc, fact_text(loc.m, fact))
+        elif status == UNCHECKED and loc.m.is_quantity:
+            unchecked.setdefault(loc.section, []).append(loc)
+    for section, locs in unchecked.items():
+        yield _unchecked(section, locs)
 
 
-def _matching_paragraph(paragraph: str, candidates: list[str]) -> int | None:
-    masked = mask_numbers(paragraph)
-    best, best_score = None, 0.0
-    for i, other in enumerate(candidates):
-        score = fuzz.ratio(masked, mask_numbers(other), score_cutoff=SAME_PARAGRAPH)
-        if score > best_score:
-            best, best_score = i, score
-    return best
-
-
-def _stale(data: CheckInput, loc: Located, unchanged: list[Located]) -> Iterator[Finding]:
-    m = loc.m
-    if m.kind == "date" and isinstance(m.value, str) and m.value[:4].isdigit():
-        year = int(m.value[:4])
-        if data.source and data.source.year == year and data.year and data.year != year:
+@rule("unchanged", "沿用去年，未修改", "error", "从去年报告起草的草稿中，某一节仍与去年的文字完全相同")
+def unchanged(data: CheckInput) -> Iterator[Finding]:
+    by_section: dict[str, set[str]] = {}
+    for (section, _), provenance in data.paragraph_provenance.items():
+        by_section.setdefault(section, set()).add(provenance)
+    for section, kinds in by_section.items():
+        if kinds == {INHERITED}:
+            text = data.text_of(section)
             yield Finding(
-                rule="stale", severity="warning", section=loc.section,
-                message=f"「{m.surface}」与去年报告完全相同，本报告是 {data.year} 年度。",
-                evidence=[loc.evidence()],
-                fix=f"如将「{m.surface}」改为「{m.surface.replace(str(year), str(data.year))}」则一致",
+                rule="unchanged", severity="error", section=section,
+                message=f"第 {section} 节沿用去年的文字，尚未按今年的情况修改。",
+                evidence=[Evidence("text", text[:60], section, 0, 0, len(text.split("\n", 1)[0]))],
+                fix="请按今年的情况改写；如本节内容今年确实不变，可忽略此条并写明理由",
             )
+
+
+def _old_year(data: CheckInput, loc: Located) -> Iterator[Finding]:
+    m = loc.m
+    written = str(m.value)[:4]
+    if not written.isdigit() or data.year is None or int(written) == data.year:
         return
-    if not m.is_quantity or m.cmp in ("≥", "≤", ">", "<"):
-        return  # a target («不少于130场») is not a value of this year
-    current = _this_year(data, loc, unchanged)
-    if current is None:
-        return
-    shown, value = current
-    if loc.interval().overlaps(value):
-        return
+    source_year = data.source.year if data.source else None
+    if source_year is not None and int(written) != source_year:
+        return  # a background year («2015年成立»), not last year's
     yield Finding(
         rule="stale", severity="warning", section=loc.section,
-        message=f"「{m.label}{m.surface}」仍是去年报告中的数值，而今年的{m.label}为 {shown}。",
+        message=f"「{m.surface}」是去年报告的年份，仍留在本报告中；本报告是 {data.year} 年度。",
+        evidence=[loc.evidence()],
+        fix=f"如将「{m.surface}」改为「{m.surface.replace(written, str(data.year))}」则一致",
+    )
+
+
+def _differs(loc: Located, shown: str) -> Finding:
+    m = loc.m
+    return Finding(
+        rule="stale", severity="warning", section=loc.section,
+        message=f"「{m.label}{m.surface}」仍是去年报告中的数值，而今年的{m.label or '数值'}为 {shown}。",
         evidence=[loc.evidence()],
         fix=f"如将「{m.surface}」改为今年的数值则一致",
     )
 
 
-def _this_year(data: CheckInput, loc: Located, unchanged: list[Located]):  # noqa: ANN202
-    """This year's value for the same item — the draft's 附表, or a number of the draft's text
-    that is not itself left over from last year — as (shown, Interval), or None."""
-    stale = {(u.section, u.paragraph, u.m.start) for u in unchanged}
-    label = normalise(loc.m.label)
-    table = data.report.table
-    where = table_cell_for(loc.m.label, data.profile) if loc.m.kind == "money" else None
-    if table is not None and where is not None:
-        c = cell(table, data.profile, *where)
-        if c is not None:
-            return f"{num(c.value)} 万元（附表）", c.interval.scale(Decimal(10000))
-    for other in data.quantities():
-        if other is loc or other.m.kind != loc.m.kind or normalise(other.m.label) != label:
-            continue
-        if (other.section, other.paragraph, other.m.start) in stale or other.m.cmp in ("≥", "≤", ">", "<"):
-            continue
-        if other.section == loc.section and other.paragraph == loc.paragraph:
-            continue
-        shown = wan(Decimal(other.m.value)) + "万元" if other.m.kind == "money" else other.m.surface
-        return f"{shown}（第 {other.section} 节）", other.interval()
-    return None
+def _unchecked(section: str, locs: list[Located]) -> Finding:
+    names = "、".join(f"{loc.m.label}{loc.m.surface}" for loc in locs[:SHOWN_UNCHECKED])
+    more = "等" if len(locs) > SHOWN_UNCHECKED else ""
+    return Finding(
+        rule="stale", severity="warning", section=section,
+        message=f"第 {section} 节仍有 {len(locs)} 个去年报告中的数字未核对：{names}{more}。",
+        evidence=[loc.evidence() for loc in locs],
+        fix="改成今年的数字；如数字今年不变，在编辑框中把光标放在该段，按 Ctrl+K 确认",
+    )

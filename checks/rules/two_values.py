@@ -39,6 +39,8 @@ def _text_statements(data: CheckInput) -> list[_Statement]:
     for loc in data.located:
         if not loc.m.is_quantity or is_generic(loc.m.label) or loc.m.low is not None:
             continue
+        if loc.provenance == "inherited":
+            continue  # still last year's: the stale check speaks for it (one number, one finding)
         if loc.m.cmp in ("≥", "≤", ">", "<") or _per_unit(data, loc):
             continue  # a target or a limit («不少于200册»), or a rate per person («每人一套»)
         purpose = _purpose(data, loc) + _year_of(data, loc)

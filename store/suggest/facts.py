@@ -1,21 +1,30 @@
-"""This year's facts, the values a suggestion fills in: from the draft's 附表, from numbers in the
-draft's other sections, from the walk's answers, and from `--fact LABEL=VALUE` on the CLI."""
+"""This year's facts, the values a suggestion fills in and the stale check compares with.
+
+Built by `store.this_year.this_year` from what speaks for this year only: `--fact LABEL=VALUE`,
+the walk's confirmed answers, the draft's 附表 (amounts, and indicator rows entered or confirmed
+this year), and numbers of text the user wrote or edited — never from text still as copied from
+last year.  Targets (年度指标值, «不少于130场») and actual values are kept apart: a target is filled
+only from a target, an actual only from an actual.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from rapidfuzz import fuzz
+
 from extract import extract_numbers
-from extract.document import Report
 from extract.mention import Mention
 from extract.outline import Profile, get_profile
-from extract.vocabulary import normalise, table_cell_for
+from extract.vocabulary import canonical, is_rate, normalise, table_cell_for
 
 from ..errors import ZipinError
 
 TEN_THOUSAND = Decimal(10000)
 MIN_SUFFIX = 3  # a fact named «专项资金» fills «预算专项资金», one named «资金» fills nothing by suffix
+TARGET_MATCH = 80  # rapidfuzz partial_ratio between a target's words and an indicator's name
+TARGET_SIGNS = ("≥", "≤", ">", "<")
 
 
 @dataclass(frozen=True)
@@ -33,26 +42,38 @@ class ThisYear:
     profile: Profile
     by_label: dict[str, Fact] = field(default_factory=dict)
     by_cell: dict[tuple[str, str], Fact] = field(default_factory=dict)
+    targets: list[Fact] = field(default_factory=list)
+    indicators: list[Fact] = field(default_factory=list)  # 实际完成值 of the 附表's indicator rows
 
     @classmethod
     def empty(cls, profile: str = "") -> ThisYear:
         return cls(get_profile(profile))
 
     def add(self, fact: Fact) -> None:
-        self.by_label.setdefault(normalise(fact.label), fact)
-        cell = table_cell_for(fact.label, self.profile) if fact.kind in ("money", "number") else None
+        """The first fact for a label wins: add the most authoritative first."""
+        self.by_label.setdefault(canonical(normalise(fact.label)), fact)
+        cell = self._cell_of(fact.label) if fact.kind in ("money", "number") else None
         if cell is not None:
             self.by_cell.setdefault(cell, fact)
 
+    def _cell_of(self, label: str) -> tuple[str, str] | None:
+        return table_cell_for(label, self.profile) or table_cell_for(canonical(normalise(label)), self.profile)
+
+    def add_target(self, fact: Fact) -> None:
+        self.targets.append(fact)
+
+    def add_indicator(self, fact: Fact) -> None:
+        self.indicators.append(fact)
+
     def find(self, label: str, kind: str) -> Fact | None:
-        """The fact for a number labelled `label`: same label, the same 附表 cell, or a fact
-        whose label ends the number's label («专项资金» for «预算专项资金»)."""
+        """The fact for a number labelled `label`: same label (or a synonym), the same 附表
+        cell, or a fact whose label ends the number's label («专项资金» for «预算专项资金»)."""
         if not label:
             return None
-        wanted = normalise(label)
+        wanted = canonical(normalise(label))
         fact = self.by_label.get(wanted)
         if fact is None:
-            cell = table_cell_for(label, self.profile)
+            cell = self._cell_of(label)
             fact = self.by_cell.get(cell) if cell else None
         if fact is None:
             suffixes = [f for key, f in self.by_label.items() if len(key) >= MIN_SUFFIX and wanted.endswith(key)]
@@ -61,14 +82,68 @@ class ThisYear:
             return fact
         return None
 
+    def find_actual(self, label: str, kind: str, unit: str) -> Fact | None:
+        """This year's value for a number of the text: by label (`find`), else the indicator row
+        of the same kind and unit whose name contains the number's words."""
+        return self.find(label, kind) or _by_name(self.indicators, label, kind, unit)
+
+    def value_for(self, label: str, kind: str, unit: str) -> Fact | None:
+        """What this year says a number of the text should be: a fact (`find_actual`), or
+        执行率 and 结转 computed from this year's 附表."""
+        found = self.find_actual(label, kind, unit)
+        if found is None and kind == "percent" and is_rate(label):
+            found = self.rate()
+        if found is None and kind == "money" and _is_carry(label):
+            found = self.carry()
+        return found
+
+    def carry(self) -> Fact | None:
+        """年末结转 = 预算数 − 执行数 of this year's 附表."""
+        budget, spent = self.cell("total", "budget"), self.cell("total", "spent")
+        if budget is None or spent is None:
+            return None
+        precision = min(budget.precision or 0, spent.precision or 0)
+        return Fact("结转", "money", budget.value - spent.value, precision, "元", "附表（预算数 − 执行数）")
+
+    def rate(self) -> Fact | None:
+        """执行率 = 执行数 ÷ 预算数 of this year's 附表."""
+        budget, spent = self.cell("total", "budget"), self.cell("total", "spent")
+        if budget is None or spent is None or budget.value <= 0:
+            return None
+        return Fact("执行率", "percent", spent.value / budget.value * 100, None, "%", "附表（执行数 ÷ 预算数）")
+
+    def find_target(self, label: str, kind: str, unit: str) -> Fact | None:
+        """This year's target for «不少于130场»-like words: the indicator of the same kind and
+        unit whose name best contains them."""
+        return _by_name(self.targets, label, kind, unit)
+
     def cell(self, row: str, column: str) -> Fact | None:
         return self.by_cell.get((row, column))
+
+
+def _is_carry(label: str) -> bool:
+    text = normalise(label)
+    return text.endswith(("结转", "结余")) and "上年" not in text
+
+
+def _by_name(facts: list[Fact], label: str, kind: str, unit: str) -> Fact | None:
+    words = normalise(label)
+    if len(words) < 2:
+        return None
+    scored = [(fuzz.partial_ratio(words, normalise(f.label)), f) for f in facts if f.kind == kind and f.unit == unit]
+    best = max(scored, key=lambda x: x[0], default=None)
+    return best[1] if best and best[0] >= TARGET_MATCH else None
 
 
 def from_mention(label: str, m: Mention, source: str) -> Fact | None:
     if m.kind == "date" or not isinstance(m.value, Decimal):
         return None
     return Fact(label, m.kind, m.value, m.precision, m.unit, source)
+
+
+def is_target(m: Mention) -> bool:
+    """«不少于130场», «≥90%»: a number that states a target, not a value reached."""
+    return m.cmp in TARGET_SIGNS
 
 
 def parse_fact(spec: str) -> Fact:
@@ -82,27 +157,3 @@ def parse_fact(spec: str) -> Fact:
     fact = from_mention(label.strip(), mentions[0], "输入")
     assert fact is not None
     return fact
-
-
-def from_report(report: Report, *, skip_section: str | None = None) -> ThisYear:
-    """Facts of a draft: its 附表, then the labelled numbers of its other sections."""
-    facts = ThisYear(get_profile(report.profile))
-    table = report.table
-    if table is not None:
-        for spec in facts.profile.budget["rows"]:
-            for column in ("budget", "spent"):
-                cell = table.budget.get(spec["key"], {}).get(column)
-                if cell is not None and cell.value is not None:
-                    precision = cell.value.as_tuple().exponent
-                    fact = Fact(f"{spec['label']}（{column}）", "money", cell.value * TEN_THOUSAND,
-                                int(precision) + 4 if isinstance(precision, int) else 4, "元", "附表")
-                    facts.by_cell.setdefault((spec["key"], column), fact)
-    for section in report.sections:
-        if section.key == skip_section or section.key == "7":
-            continue
-        for paragraph in section.paragraphs:
-            for m in extract_numbers(paragraph):
-                fact = from_mention(m.label, m, f"第 {section.key} 节") if m.label and not m.cmp else None
-                if fact is not None:
-                    facts.add(fact)
-    return facts

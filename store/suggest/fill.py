@@ -13,7 +13,7 @@ from extract.mention import Mention
 from extract.structure import money_groups, nested_parts
 from extract.vocabulary import is_rate, normalise
 
-from .facts import Fact, ThisYear
+from .facts import Fact, ThisYear, is_target
 from .style import write_like
 
 HUNDRED = Decimal(100)
@@ -61,7 +61,10 @@ def fill(paragraph: str, mentions: list[Mention], ctx: Context) -> list[Slot]:
 def _first_pass(m: Mention, ctx: Context) -> Slot:
     if m.kind == "date":
         return _roll_year(m, ctx)
-    fact = ctx.facts.find(m.label, m.kind) if m.is_quantity else None
+    fact = None
+    if m.is_quantity:
+        find = ctx.facts.find_target if is_target(m) else ctx.facts.find_actual
+        fact = find(m.label, m.kind, m.unit)
     if fact is not None:
         return _filled(m, fact)
     return Slot(m, m.surface, "", "", value=None)
@@ -99,7 +102,7 @@ def _derive(mentions: list[Mention], slots: dict[int, Slot], ctx: Context) -> bo
         slot = slots[m.start]
         if slot.status:
             continue
-        derived = _same_amount(m, mentions, slots) or _carry(m, ctx) or _rate(m, mentions, slots, ctx) \
+        derived = _same_amount(m, mentions, slots) or _carry(m, mentions, slots, ctx) or _rate(m, mentions, slots, ctx) \
             or _share(m, mentions, slots, ctx)
         if derived is not None:
             value, precision, provenance, keep = derived
@@ -168,10 +171,53 @@ def _fact_value(ctx: Context, cell: tuple[str, str], labels: tuple[str, ...]) ->
     return fact
 
 
-def _carry(m: Mention, ctx: Context):  # noqa: ANN202
+_BLOCKED = object()  # a relation held in the source, but one of its terms is still last year's
+
+
+def _tolerance(m: Mention) -> Decimal:
+    """How far from the written value a computed one may be and still round to it."""
+    return Decimal(5) * Decimal(10) ** ((m.precision if m.precision is not None else 0) - 1) + Decimal("0.000001")
+
+
+def _held(m: Mention, mentions: list[Mention], slots: dict[int, Slot], compute):  # noqa: ANN001, ANN202
+    """Two amounts of the paragraph that gave `m` in the source (by `compute(a, b)`): their
+    slots' new values give `m` now — or _BLOCKED when one of them is still last year's."""
+    money = [x for x in mentions if x.kind == "money" and x is not m and isinstance(x.value, Decimal)]
+    for a in money:
+        for b in money:
+            if a is b or not b.value:
+                continue
+            old = compute(Decimal(a.value), Decimal(b.value))
+            if old is None or abs(old - Decimal(m.value)) > _tolerance(m):
+                continue
+            sa, sb = slots[a.start], slots[b.start]
+            if not (_known(sa) and _known(sb)) or not sb.value:
+                return _BLOCKED
+            assert sa.value is not None
+            return compute(sa.value, sb.value), a, b
+    return None
+
+
+def _ratio(a: Decimal, b: Decimal) -> Decimal | None:
+    return a / b * HUNDRED if b > 0 else None
+
+
+def _difference(a: Decimal, b: Decimal) -> Decimal | None:
+    return a - b if a >= b else None
+
+
+def _carry(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Context):  # noqa: ANN202
+    """结转 = 预算 − 执行: from two amounts of the paragraph when that held there, else the 附表."""
     label = normalise(m.label)
     if m.kind != "money" or not label.endswith(_CARRY) or "上年" in label:
         return None
+    held = _held(m, mentions, slots, _difference)
+    if held is _BLOCKED:
+        return None
+    if held is not None:
+        value, a, b = held
+        precision = min(slots[a.start].precision or 0, slots[b.start].precision or 0)
+        return value, precision, f"「{a.label}」−「{b.label}」", False
     budget = _fact_value(ctx, ("total", "budget"), ("预算数", "总投入"))
     spent = _fact_value(ctx, ("total", "spent"), ("执行数", "实际支出"))
     if budget is None or spent is None:
@@ -181,8 +227,15 @@ def _carry(m: Mention, ctx: Context):  # noqa: ANN202
 
 
 def _rate(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Context):  # noqa: ANN202
+    """执行率 = 执行 ÷ 预算: from the paragraph's own amounts when that held there, else the 附表."""
     if m.kind != "percent" or not is_rate(m.label):
         return None
+    held = _held(m, mentions, slots, _ratio)
+    if held is _BLOCKED:
+        return None
+    if held is not None:
+        value, a, b = held
+        return value, None, f"「{a.label}」÷「{b.label}」", True
     spent = _fact_value(ctx, ("total", "spent"), ("执行数", "实际支出"))
     budget = _fact_value(ctx, ("total", "budget"), ("预算数", "总投入"))
     if spent is None or budget is None or budget.value <= 0:
@@ -191,9 +244,16 @@ def _rate(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Cont
 
 
 def _share(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Context):  # noqa: ANN202
-    """«办公费用82.63万元，占总投入86.4%»: the share of this year's two amounts."""
+    """«办公费用82.63万元，占总投入86.4%»: the share of this year's two amounts — of the
+    paragraph's own total when the share held there, else of this year's fact of that name."""
     if m.kind != "percent" or not m.label.startswith("占"):
         return None
+    held = _held(m, mentions, slots, _ratio)
+    if held is _BLOCKED:
+        return None
+    if held is not None:
+        value, a, b = held
+        return value, None, f"「{a.label}」÷「{b.label}」", True
     before = [x for x in mentions if x.end <= m.start and x.kind == "money"]
     if not before or not _known(slots[before[-1].start]):
         return None

@@ -39,7 +39,10 @@ def format_number(value: Decimal, decimals: int, *, grouping: bool = False, full
 
 
 def write_like(old: Mention, value: Decimal, precision: int | None, *, keep_decimals: bool = False) -> str:
-    """`value` (元 for money, percent, count) written in the style of `old`'s surface."""
+    """`value` (元 for money, percent, count) written in the style of `old`'s surface; an
+    unchanged value keeps its surface as written («一个党组» stays, it does not become «1个»)."""
+    if isinstance(old.value, Decimal) and value == old.value:
+        return old.surface
     fullwidth = any("０" <= ch <= "９" for ch in old.surface)
     grouping = "," in old.surface or "，" in old.surface.strip("，")
     if old.kind == "money":

@@ -23,44 +23,26 @@ STATUS_CN = {"filled": "已填入", "derived": "推算", "stale": "仍为去年"
 def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str, facts: tuple[str, ...],
                 from_report: str | None, limit: int, as_json: bool) -> None:
     """往年表述：找出往年同一节的段落，填入今年的数字，标出哪些数字已改、哪些是推算、哪些仍是去年的。"""
-    from store.facts import teach_names
-    from store.reports import load_report, resolve_report
-    from store.suggest import Request, suggest
-    from store.suggest.facts import ThisYear, parse_fact
-    from store.suggest.facts import from_report as facts_of_report
+    from store.drafting import SuggestQuery, suggestions
+    from store.reports import resolve_report
+    from store.suggest.facts import parse_fact
 
+    given = [parse_fact(spec) for spec in facts]
     with context().open() as store:
-        teach_names(store)
-        draft = _draft(store, title, year)
-        this_year = facts_of_report(load_report(store, draft), skip_section=section) if draft else ThisYear.empty()
-        for spec in facts:
-            this_year.add(parse_fact(spec))
         source = resolve_report(store, from_report) if from_report else None
-        request = Request(section, text, year, unit, title, this_year, source, draft, limit)
-        suggestions, elapsed = suggest(store, request)
+        query = SuggestQuery(section, text, None, title, unit, year, given, source, limit)
+        found, elapsed = suggestions(store, query)
     if as_json:
-        emit_json([s.as_json() for s in suggestions])
+        emit_json([s.as_json() for s in found])
         return
-    if not suggestions:
+    if not found:
         say("没有找到往年同一节的段落。")
-    for s in suggestions:
+    for s in found:
         say(f"[{s.score:5.1f}] {s.year} {s.title}（{s.unit}）")
         say(f"  {s.text}")
         for slot in s.slots:
             say(f"    {slot.old.surface} → {slot.new}  {STATUS_CN[slot.status]}：{slot.provenance}")
     say(f"（用时 {elapsed:.1f} 毫秒）")
-
-
-def _draft(store, title: str, year: int | None) -> int | None:  # noqa: ANN001
-    if not title:
-        return None
-    sql = "SELECT id FROM reports WHERE kind = 'draft' AND title = ?"
-    params: list = [title]
-    if year is not None:
-        sql += " AND year = ?"
-        params.append(year)
-    row = store.one(sql + " ORDER BY id DESC LIMIT 1", params)
-    return row["id"] if row else None
 
 
 COMMANDS = [suggest_cmd]

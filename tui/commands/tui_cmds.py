@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from extract.outline import load_profiles
+
 from .common import context
 
 
@@ -34,24 +36,22 @@ def demo_cmd(no_tui: bool) -> None:
 @click.option("--unit", default="", help="实施单位")
 @click.option("--dept", default="", help="主管部门")
 @click.option("--year", type=int, default=None, help="年度")
-@click.option("--profile", type=click.Choice(["mof2020", "xj2018"]), default=None, help="附表样式")
+@click.option("--profile", type=click.Choice(sorted(load_profiles())), default=None,
+              help="附表样式（默认：起点报告的样式）")
 @click.option("--from", "from_report", default=None, help="以这份往年报告为起点（编号或名称）")
 @click.option("--section", "section", default=None, help="从这一节开始（如 2.2；默认为第一节未完成的内容）")
 @click.option("--no-tui", is_flag=True, help="只建立草稿并输出其编号，不打开界面")
 def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, from_report: str | None,
               section: str | None, no_tui: bool) -> None:
     """打开一份草稿（没有就新建），停在第一节未完成的内容，光标在答案编辑框。"""
-    from store.drafts import NewDraft, create_draft, find_draft
-    from store.reports import load_report, resolve_report
+    from store.drafts import NewDraft, open_or_create
+    from store.reports import resolve_report
 
     _check_section(section)
     ctx = context()
     with ctx.open() as store:
-        draft = find_draft(store, title, year)
-        if draft is None:
-            source = resolve_report(store, from_report) if from_report else None
-            chosen = profile or (load_report(store, source).profile if source else "mof2020")
-            draft = create_draft(store, NewDraft(title, unit, dept, year, chosen, source))
+        source = resolve_report(store, from_report) if from_report else None
+        draft, _ = open_or_create(store, NewDraft(title, unit, dept, year, profile or "", source))
     if no_tui:
         click.echo(str(draft))
         return
