@@ -162,16 +162,12 @@ class Progress:
         return len(self.states)
 
     def line(self) -> str:
-        tail = f" · 沿用去年未改 {self.unchanged} 节" if self.unchanged else ""
+        tail = f" · ◌ 沿用去年未改 {self.unchanged} 节" if self.unchanged else ""
         return f"已写 {self.drafted}/{self.total} 节{tail} · 基本数据 {self.confirmed_answers} 项"
 
 
-def section_states(store: Store, draft_id: int) -> dict[str, str]:
-    """Each text section of the draft's outline: empty, still last year's word for word, or written."""
-    rows = store.query("SELECT section_key, provenance FROM paragraphs WHERE report_id = ?", [draft_id])
-    kinds: dict[str, set[str]] = {}
-    for r in rows:
-        kinds.setdefault(r["section_key"], set()).add(r["provenance"])
+def _states(kinds: dict[str, set[str]]) -> dict[str, str]:
+    """Each text section of the outline: empty, still last year's word for word, or written."""
     states = {}
     for entry in load_outline().leaves:
         if entry.table:
@@ -182,8 +178,26 @@ def section_states(store: Store, draft_id: int) -> dict[str, str]:
 
 
 def progress(store: Store, draft_id: int) -> Progress:
-    given = answers(store, draft_id)
-    return Progress(section_states(store, draft_id), sum(1 for a in given.values() if a["confirmed"]), len(given))
+    return all_progress(store, [draft_id])[draft_id]
 
 
-__all__ = ["DIFFERS", "FRESH", "MATCHED", "UNCHECKED", "Mark", "Progress", "SuggestQuery", "judge", "number_marks", "old_numbers_at", "progress", "section_states", "suggestions"]
+def all_progress(store: Store, draft_ids: list[int] | None = None) -> dict[int, Progress]:
+    """The progress of several drafts (all of them by default) in two queries, for the home screen."""
+    where, params = "r.kind = 'draft'", []
+    if draft_ids is not None:
+        where += f" AND r.id IN ({','.join('?' * len(draft_ids))})"
+        params = list(draft_ids)
+    kinds: dict[int, dict[str, set[str]]] = {}
+    for r in store.query(f"SELECT r.id FROM reports r WHERE {where}", params):
+        kinds[r["id"]] = {}
+    for r in store.query(f"""SELECT p.report_id, p.section_key, p.provenance FROM paragraphs p
+                             JOIN reports r ON r.id = p.report_id WHERE {where}""", params):
+        kinds[r["report_id"]].setdefault(r["section_key"], set()).add(r["provenance"])
+    counts = {r["report_id"]: (r["given"], r["confirmed"]) for r in store.query(
+        f"""SELECT a.report_id, COUNT(*) AS given, SUM(a.confirmed) AS confirmed FROM answers a
+            JOIN reports r ON r.id = a.report_id WHERE {where} GROUP BY a.report_id""", params)}
+    return {draft: Progress(_states(found), int(counts.get(draft, (0, 0))[1] or 0), int(counts.get(draft, (0, 0))[0]))
+            for draft, found in kinds.items()}
+
+
+__all__ = ["DIFFERS", "FRESH", "MATCHED", "UNCHECKED", "Mark", "Progress", "SuggestQuery", "all_progress", "judge", "number_marks", "old_numbers_at", "progress", "suggestions"]

@@ -69,12 +69,13 @@ def last_years_report(store: Store, title: str, year: int | None) -> int | None:
     return int(row["id"]) if row else None
 
 
-def defaults_from(store: Store, past_id: int) -> NewDraft:
-    """A new draft started from a past report: its project, unit, 主管部门 and 附表 layout, the
-    year after it."""
-    source = load_report(store, past_id)
-    return NewDraft(source.title, source.unit, source.dept, (source.year + 1) if source.year else None,
-                    profile_for(store, NewDraft(source.title, from_report=past_id)), past_id)
+def defaults_from(row: dict[str, Any]) -> NewDraft:
+    """A new draft started from a past report (a row of `list_reports`): its project, unit,
+    主管部门 and 附表 layout, the year after it."""
+    year = row.get("year")
+    profile = get_profile(row["profile"]).key if row.get("profile") else DEFAULT_PROFILE
+    return NewDraft(row["title"], row.get("unit") or "", row.get("dept") or "", year + 1 if year else None, profile,
+                    row["id"])
 
 
 def profile_for(store: Store, spec: NewDraft) -> str:
@@ -112,6 +113,23 @@ def create_draft(store: Store, spec: NewDraft) -> int:
         draft_id = insert_report(db, report, kind="draft", from_report=spec.from_report, prepared=prepared)
         save_origins(db, draft_id, origins)
     return draft_id
+
+
+@dataclass
+class OpenedDraft:
+    report: Report
+    answers: dict[str, dict[str, Any]]
+    restored: list[str]  # sections whose words a crash had left in the journal, now written back
+
+
+def open_for_editing(store: Store, draft_id: int) -> OpenedDraft:
+    """What opening a draft does, in the TUI as in the CLI: words a crash left in the journal
+    are written back, unfinished indexing is done, then the draft is read."""
+    from .journal import reopen
+
+    _draft_row(store, draft_id)
+    restored = reopen(store, draft_id)
+    return OpenedDraft(load_report(store, draft_id), answers(store, draft_id), restored)
 
 
 def rename_draft(store: Store, draft_id: int, title: str) -> None:
@@ -219,6 +237,10 @@ def save_cover(store: Store, draft_id: int, cover: dict[str, str], year: int | N
 
 
 def save_draft_table(store: Store, draft_id: int, table: ReportTable) -> None:
+    """Save a draft's 附表 with its computed figures (执行率, 得分, 总分) filled in."""
+    from .scoring import complete
+
+    table = complete(copy.deepcopy(table))
     with store.write() as db:
         save_table(db, draft_id, table)
         db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [now(), draft_id])

@@ -145,12 +145,14 @@ def _load_table(store: Store, report_id: int) -> ReportTable | None:
 
 
 def list_reports(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT id, title, unit, year, kind FROM reports"
+    """Drafts first, the one edited last at the top; then past reports, newest year first."""
+    sql = "SELECT id, title, unit, dept, year, kind, profile, updated_at FROM reports"
     params: list[Any] = []
     if kind:
         sql += " WHERE kind = ?"
         params.append(kind)
-    return store.query(sql + " ORDER BY kind DESC, year DESC, title, id", params)
+    order = " ORDER BY kind = 'draft' DESC, CASE WHEN kind = 'draft' THEN updated_at END DESC, year DESC, title, id"
+    return store.query(sql + order, params)
 
 
 def resolve_report(store: Store, ref: str) -> int:

@@ -33,13 +33,26 @@ def env(tmp: Path) -> dict[str, str]:
             "ZIPIN_RESCUE": str(tmp / "rescue"), "PYTHONUNBUFFERED": "1"}
 
 
-class Terminal:
-    """`zipin ARGS` running in a pseudo-terminal of `size`, as a user would run it."""
+# What a terminal sends for the keys the journeys press (xterm).
+KEYS = {
+    "enter": "\r", "escape": "\x1b", "tab": "\t", "shift+tab": "\x1b[Z", "backspace": "\x7f", "delete": "\x1b[3~",
+    "up": "\x1b[A", "down": "\x1b[B", "right": "\x1b[C", "left": "\x1b[D", "home": "\x1b[H", "end": "\x1b[F",
+    "space": " ", "f1": "\x1bOP", "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS", "f5": "\x1b[15~",
+    "f6": "\x1b[17~", "f7": "\x1b[18~", "f8": "\x1b[19~", "f9": "\x1b[20~", "f10": "\x1b[21~",
+    **{f"ctrl+{c}": chr(ord(c) - 96) for c in "abcdefghklnopqruvwxyz"},
+}
 
-    def __init__(self, args: list[str], tmp: Path, size: tuple[int, int] = (160, 48)) -> None:
+
+class Terminal:
+    """`zipin ARGS` running in a pseudo-terminal of `size`, as a user would run it; what it
+    draws is kept on an emulated screen (pyte), so a test reads the screen as the user sees it."""
+
+    def __init__(self, args: list[str], tmp: Path, size: tuple[int, int] = (160, 48), cwd: Path | None = None) -> None:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become zipin, or leave at once
             try:
+                if cwd is not None:
+                    os.chdir(cwd)
                 os.execvpe(ZIPIN[0], [*ZIPIN, *args], env(tmp))
             finally:
                 os._exit(127)
@@ -47,6 +60,54 @@ class Terminal:
         cols, rows = size
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.output = b""
+        import pyte
+
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def text(self) -> str:
+        """The screen as the user sees it now, line by line (wide characters once)."""
+        from wcwidth import wcwidth
+
+        lines = []
+        for y in range(self.screen.lines):
+            row, x = self.screen.buffer[y], 0
+            chars = []
+            while x < self.screen.columns:
+                data = row[x].data or " "  # a cell a wide character half overwrote is blank
+                chars.append(data)
+                x += 2 if wcwidth(data[0]) == 2 else 1
+            lines.append("".join(chars).rstrip())
+        return "\n".join(lines).replace("\u3000", " ")
+
+    def flat(self) -> str:
+        """The screen without spaces and line ends: text that wraps can still be found."""
+        return "".join(self.text().split())
+
+    def shows(self, text: str) -> bool:
+        return "".join(text.split()) in self.flat()
+
+    def until(self, condition, timeout: float = 30.0, what: str = "") -> None:  # noqa: ANN001
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what or 'the expected state'} did not appear within {timeout} s; "
+                                     f"the screen:\n{self.text()}")
+            self.read(0.1)
+
+    def see(self, text: str, timeout: float = 30.0) -> None:
+        """Wait until `text` is on the screen."""
+        self.until(lambda: self.shows(text), timeout, f"「{text}」")
+
+    def press(self, *keys: str, pause: float = 0.15) -> None:
+        for key in keys:
+            os.write(self.fd, KEYS.get(key, key).encode())
+            self.read(pause)
+
+    def write(self, text: str, pause: float = 0.2) -> None:
+        """Text as a paste or an input method sends it: at once."""
+        os.write(self.fd, text.encode())
+        self.read(pause)
 
     def read(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
@@ -61,6 +122,8 @@ class Terminal:
             if not chunk:
                 return
             self.output += chunk
+            if hasattr(self, "stream"):
+                self.stream.feed(chunk)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
@@ -77,6 +140,17 @@ class Terminal:
             sent.append(time.monotonic())
             self.read(gap)
         return sent
+
+    def wait_exit(self, timeout: float = 15.0) -> int:
+        """Wait for the program to end by itself; its exit status."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.read(0.1)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+        raise AssertionError(f"zipin did not exit within {timeout} s; the screen:\n{self.text()}")
 
     def kill(self) -> float:
         """SIGKILL; returns when it was sent."""

@@ -40,7 +40,7 @@ def test_walk(snap_compare, sample_db: Path) -> None:  # noqa: ANN001, F811
         await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.2")
         await until(pilot, lambda: bool(getattr(app.screen.query_one("#suggestions"), "suggestions", [])))
         await until(pilot, lambda: bool(getattr(app.screen.query_one("#findings"), "findings", [])))
-        await until(pilot, lambda: bool(app.screen.editor.numbers))
+        await until(pilot, lambda: bool(app.screen.editor.marks))
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(160, 48), run_before=loaded)

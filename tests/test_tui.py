@@ -71,7 +71,7 @@ def test_create_a_draft_from_home(sample_db: Path) -> None:
         app = ZipinApp(sample_db)
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.screen.query_one("#reports").row_count == 6)
-            await pilot.press("n")
+            await pilot.press("ctrl+n")
             await until(pilot, lambda: isinstance(app.screen, NewDraftDialog))
             app.screen.query_one("#title", Input).value = "社区阅读推广项目"
             app.screen.query_one("#unit", Input).value = "青川市图书馆"

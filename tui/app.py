@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -22,6 +24,10 @@ class ZipinApp(App[None]):
     TITLE = "zipin 自评"
     CSS_PATH = Path(__file__).parent / "zipin.tcss"  # absolute: subclasses may live anywhere
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "退出", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
+    ]
 
     def __init__(self, db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
         super().__init__()
@@ -70,8 +76,18 @@ class ZipinApp(App[None]):
             where = _log_crash_text(error)
             self.push_screen(ErrorDialog("程序内部错误", f"{type(error).__name__}：{error}\n详情已写入 {where}"))
 
+    def action_command_palette(self) -> None:
+        """The palette in Chinese (Textual's own says «Search for commands…»)."""
+        from .palette import ZipinPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ZipinPalette())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual's own notice is in English."""
+        self.notify("按 Ctrl+Q 退出 zipin（已输入的文字会自动保存）。", title="要退出吗？")
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         from .screens.walk import WalkScreen
 
         if isinstance(screen, WalkScreen):
@@ -82,7 +98,12 @@ class ZipinApp(App[None]):
             yield SystemCommand("运行检查", "重新检查整份草稿的一致性和完整性", screen.action_check)
             yield SystemCommand("审阅并导出", "列出全部问题，导出 Word", screen.action_review)
             yield SystemCommand("附表", "编辑预算执行、年度目标和绩效指标", screen.action_table)
+            yield SystemCommand("确认去年的数字", "光标所在段中沿用去年的数字今年不变（Ctrl+O）",
+                                screen.action_confirm_numbers)
+            yield SystemCommand("按键一览", "列出本页的全部按键（F1）", screen.action_help)
         yield SystemCommand("切换草稿", "回到首页选择其他草稿或往年报告", self.go_home)
+        yield SystemCommand("截图", "把当前画面保存为 SVG 文件", lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand("退出", "退出 zipin（已输入的文字会自动保存）", self.action_quit)
 
     def go_home(self) -> None:
         from .screens.home import HomeScreen

@@ -11,7 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.document import Indicator
-from extract.outline import Profile, load_profiles
+from extract.outline import DEFAULT_PROFILE, Profile, load_profiles
+from store.drafts import NewDraft, defaults_from
 
 
 class ErrorDialog(ModalScreen[None]):
@@ -65,29 +66,21 @@ class ReasonDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-@dataclass
-class DraftSpec:
-    title: str
-    unit: str
-    dept: str
-    year: int | None
-    profile: str
-    from_report: int | None
-
-
-class NewDraftDialog(ModalScreen[DraftSpec | None]):
-    """项目名称, 实施单位, 主管部门, 年度, 附表样式, and optionally last year's report to start from."""
+class NewDraftDialog(ModalScreen[NewDraft | None]):
+    """项目名称, 实施单位, 主管部门, 年度, 附表样式, and optionally a past report to start from; choosing
+    a past report fills in its unit, 主管部门 and 附表 layout."""
 
     BINDINGS = [("escape", "cancel", "取消")]
 
-    def __init__(self, defaults: DraftSpec, sources: list[tuple[str, int]]) -> None:
+    def __init__(self, defaults: NewDraft, sources: list[dict]) -> None:
         super().__init__()
         self.defaults = defaults
-        self.sources = sources
+        self.sources = {row["id"]: row for row in sources}
 
     def compose(self) -> ComposeResult:
         d = self.defaults
         profiles = [(p.name, p.key) for p in load_profiles().values()]
+        choices = [(f"{r['year'] or ''} {r['title']}（{r['unit']}）", r["id"]) for r in self.sources.values()]
         with Vertical(classes="dialog wide"):
             yield Label("新建草稿", classes="dialog-title")
             with Grid(classes="form"):
@@ -100,13 +93,26 @@ class NewDraftDialog(ModalScreen[DraftSpec | None]):
                 yield Label("年度")
                 yield Input(str(d.year or ""), id="year", restrict=r"\d{0,4}")
                 yield Label("附表样式")
-                yield Select(profiles, value=d.profile or "mof2020", allow_blank=False, id="profile")
-                yield Label("以往年报告为起点")
-                yield Select(self.sources, value=d.from_report if d.from_report is not None else Select.NULL,
+                yield Select(profiles, value=d.profile or DEFAULT_PROFILE, allow_blank=False, id="profile")
+                yield Label("起点报告")
+                yield Select(choices, value=d.from_report if d.from_report in self.sources else Select.NULL,
                              prompt="不使用（空白草稿）", id="source")
             with Horizontal(classes="buttons"):
                 yield Button("新建", variant="primary", id="ok")
                 yield Button("取消", id="cancel")
+
+    @on(Select.Changed, "#source")
+    def source_changed(self, event: Select.Changed) -> None:
+        """A past report chosen as the start: take its unit, 主管部门 and layout (the user may still edit)."""
+        row = self.sources.get(event.value) if isinstance(event.value, int) else None
+        if row is None:
+            return
+        chosen = defaults_from(row)
+        self.query_one("#unit", Input).value = chosen.unit
+        self.query_one("#dept", Input).value = chosen.dept
+        self.query_one("#profile", Select).value = chosen.profile
+        if not self.query_one("#title", Input).value.strip():
+            self.query_one("#title", Input).value = chosen.title
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -117,7 +123,7 @@ class NewDraftDialog(ModalScreen[DraftSpec | None]):
             return
         year_text = self.query_one("#year", Input).value.strip()
         source = self.query_one("#source", Select).value
-        self.dismiss(DraftSpec(
+        self.dismiss(NewDraft(
             title=title,
             unit=self.query_one("#unit", Input).value.strip(),
             dept=self.query_one("#dept", Input).value.strip(),
@@ -129,6 +135,64 @@ class NewDraftDialog(ModalScreen[DraftSpec | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """One line to type (a draft's new name)."""
+
+    BINDINGS = [("escape", "cancel", "取消")]
+
+    def __init__(self, title: str, value: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="value")
+            with Horizontal(classes="buttons"):
+                yield Button("确定", variant="primary", id="ok")
+                yield Button("取消", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def confirm(self) -> None:
+        value = self.query_one("#value", Input).value.strip()
+        if value:
+            self.dismiss(value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A question answered 是/否 (deleting a draft)."""
+
+    BINDINGS = [("escape", "no", "取消")]
+
+    def __init__(self, title: str, message: str, yes: str = "确定") -> None:
+        super().__init__()
+        self.title_text, self.message, self.yes = title, message, yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.message)
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, variant="error", id="yes")
+                yield Button("取消", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)
 
 
 class IndicatorDialog(ModalScreen[Indicator | None]):
@@ -144,15 +208,19 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
     def compose(self) -> ComposeResult:
         ind = self.indicator
         level1 = [(e["name"], e["name"]) for e in self.profile.level1]
-        chosen1 = self.profile.canonical_level1(ind.level1) or (level1[0][1] if level1 else "")
+        chosen1 = self.profile.canonical_level1(ind.level1) or ind.level1.strip() or (level1[0][1] if level1 else "")
+        if chosen1 and chosen1 not in [v for _, v in level1]:
+            level1.append((chosen1, chosen1))  # the row's own 一级, as imported, is never changed by opening it
+        self._level1 = chosen1
+        self._level2_options = self._level2(chosen1, ind.level2)
         with Vertical(classes="dialog wide"):
             yield Label("绩效指标", classes="dialog-title")
             with Grid(classes="form"):
                 yield Label("一级指标")
                 yield Select(level1, value=chosen1, allow_blank=False, id="level1")
                 yield Label("二级指标")
-                yield Select(self._level2(chosen1), value=self._level2_value(chosen1, ind.level2), allow_blank=False,
-                             id="level2")
+                yield Select(self._level2_options, value=ind.level2.strip() or self._first(self._level2_options),
+                             allow_blank=not self._level2_options, id="level2")
                 yield Label("三级指标")
                 yield Input(ind.level3, id="level3")
                 yield Label("年度指标值")
@@ -170,21 +238,32 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
                 yield Button("保存", variant="primary", id="ok")
                 yield Button("取消", id="cancel")
 
-    def _level2(self, level1: str) -> list[tuple[str, str]]:
+    def _level2(self, level1: str, own: str = "") -> list[tuple[str, str]]:
+        """The profile's 二级 under `level1`, and the row's own when the profile lacks it."""
         entry = next((e for e in self.profile.level1 if e["name"] == level1), None)
-        return [(x, x) for x in (entry["level2"] if entry else [])]
+        names = list(entry["level2"] if entry else [])
+        if own.strip() and own.strip() not in names:
+            names.append(own.strip())
+        return [(x, x) for x in names]
 
-    def _level2_value(self, level1: str, current: str) -> str:
-        options = [x for x, _ in self._level2(level1)]
-        return current if current in options else (options[0] if options else "")
+    @staticmethod
+    def _first(options: list[tuple[str, str]]) -> str:
+        return options[0][1] if options else ""
 
     @on(Select.Changed, "#level1")
     def level1_changed(self, event: Select.Changed) -> None:
+        """Another 一级 offers its own 二级; the row's 二级 stays when the new 一级 has it (the
+        Changed event of the dialog's own opening must not move it)."""
+        if event.value == self._level1:
+            return
+        self._level1 = str(event.value)
         level2 = self.query_one("#level2", Select)
-        options = self._level2(str(event.value))
+        current = level2.value
+        options = self._level2(self._level1)
         level2.set_options(options)
-        if options:
-            level2.value = options[0][1]
+        values = [v for _, v in options]
+        if values:
+            level2.value = current if current in values else values[0]
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -197,7 +276,7 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
             self.notify("请填写三级指标", severity="warning")
             return
         self.dismiss(Indicator(
-            level1=str(self.query_one("#level1", Select).value), level2=str(self.query_one("#level2", Select).value),
+            level1=str(self.query_one("#level1", Select).value), level2=_chosen(self.query_one("#level2", Select)),
             level3=value("level3"), expected=value("expected"), actual=value("actual"), weight=value("weight"),
             score=value("score"), reason=value("reason"),
         ))
@@ -205,6 +284,10 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _chosen(select: Select) -> str:
+    return "" if select.value is Select.NULL else str(select.value)
 
 
 @dataclass

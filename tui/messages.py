@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from textual.message import Message
@@ -25,9 +26,16 @@ class SaveFailed(Message):
 
 
 @dataclass
-class FindingsReady(Message):
+class DraftOpened(Message):
+    opened: Any  # store.drafts.OpenedDraft
+
+
+@dataclass
+class ChecksReady(Message):
     findings: list[Any]
-    dismissed: dict[str, str] = field(default_factory=dict)
+    progress: Any  # store.drafting.Progress
+    budget: tuple[Decimal | None, Decimal | None]
+    rates: list[tuple[int, float]]
 
 
 @dataclass
@@ -37,12 +45,7 @@ class SuggestionsReady(Message):
 
 
 @dataclass
-class NumbersReady(Message):
+class MarksReady(Message):
+    key: str
     text: str
-    spans: list[tuple[int, int, str]]
-
-
-@dataclass
-class StatusReady(Message):
-    states: dict[str, str]
-    progress: dict[str, int]
+    marks: list[tuple[int, int, str, str]]

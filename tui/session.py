@@ -46,17 +46,18 @@ class Step:
     question: str
     hint: str = ""
     short: str = ""
+    is_table: bool = False  # the outline's 附表 part: edited on the 附表 screen
 
     @property
     def is_section(self) -> bool:
-        return self.key not in STEPS_BEFORE and self.key != "7"
+        return self.key not in STEPS_BEFORE and not self.is_table
 
 
 def walk_steps() -> list[Step]:
     steps = [Step("cover", "封面", "项目名称、实施单位、主管部门、项目负责人和填报时间。", short="封面"),
              Step("facts", "基本数据", "先回答几个关于今年数字的问题，后面各节会用到。", short="基本数据")]
     for entry in load_outline().leaves:
-        steps.append(Step(entry.key, entry.title, entry.question, entry.hint, entry.short))
+        steps.append(Step(entry.key, entry.title, entry.question, entry.hint, entry.short, entry.table))
     return steps
 
 

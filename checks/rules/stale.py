@@ -45,9 +45,9 @@ def unchanged(data: CheckInput) -> Iterator[Finding]:
             text = data.text_of(section)
             yield Finding(
                 rule="unchanged", severity="error", section=section,
-                message=f"第 {section} 节沿用去年的文字，尚未按今年的情况修改。",
+                message="沿用去年的文字，尚未按今年的情况修改。",
                 evidence=[Evidence("text", text[:60], section, 0, 0, len(text.split("\n", 1)[0]))],
-                fix="请按今年的情况改写；如本节内容今年确实不变，可忽略此条并写明理由",
+                fix="请按今年的情况改写；确实不变的，可忽略此条并写明理由",
             )
 
 
@@ -82,7 +82,7 @@ def _unchecked(section: str, locs: list[Located]) -> Finding:
     more = "等" if len(locs) > SHOWN_UNCHECKED else ""
     return Finding(
         rule="stale", severity="warning", section=section,
-        message=f"第 {section} 节仍有 {len(locs)} 个去年报告中的数字未核对：{names}{more}。",
+        message=f"仍有 {len(locs)} 个去年报告中的数字未核对：{names}{more}。",
         evidence=[loc.evidence() for loc in locs],
-        fix="改成今年的数字；如数字今年不变，在编辑框中把光标放在该段，按 Ctrl+K 确认",
+        fix="改成今年的数字；今年不变的，把光标放在该段按 Ctrl+O 确认",
     )

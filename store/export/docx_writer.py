@@ -210,7 +210,26 @@ def _table(doc: Any, report: Report, anchors: _Anchors) -> None:
                 _cell_text(target, cell.text, cell.bold, cell.center)
                 anchors.cells[f"{r}.{column}"] = target
             column += cell.span
+    _keep_rows_whole(table, header_rows=HEADER_ROWS)
     _note_cells(report, rows, anchors)
+
+
+HEADER_ROWS = 4  # the form's title, its year, 项目名称 and 主管部门/实施单位: repeated on each page
+
+
+def _keep_rows_whole(table: Any, header_rows: int) -> None:
+    """No row splits across a page; the first rows repeat at the top of every page; the last
+    indicator row keeps with 总分, so the total never stands alone on a page."""
+    rows = table.rows
+    for index, row in enumerate(rows):
+        props = row._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+        if index < header_rows:
+            props.append(OxmlElement("w:tblHeader"))
+        if len(rows) - 3 <= index < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _cell_text(cell: Any, text: str, bold: bool, center: bool) -> None:

@@ -103,11 +103,27 @@ def _grid_grid(table: ReportTable, profile: Profile, title: str, unit: str, dept
     _block(goals, profile.goals.get("caption", "年度总体目标"))
     indicators = [[_label(c["label"]) for c in profile.indicator_columns]] + _indicator_rows(table.indicators, profile)
     _block(indicators, profile.data["indicators"].get("caption", "绩效指标"))
-    total = [_label(profile.scoring.get("total_label", "总分"))]
+    return width, rows + budget + goals + indicators + [_total_row(table, profile)]
+
+
+def _total_row(table: ReportTable, profile: Profile) -> Row:
+    """总分: 100 points, the score, and the 评价等级 it gives (in the last column)."""
+    from decimal import Decimal, InvalidOperation
+
+    from ..scoring import grade_of
+
     keys = [c["key"] for c in profile.indicator_columns]
-    for key in keys:
-        total.append(GridCell("100" if key == "weight" else table.total_score if key == "score" else "", center=True))
-    return width, rows + budget + goals + indicators + [total]
+    try:
+        grade = grade_of(profile, Decimal(table.total_score)) if table.total_score.strip() else ""
+    except InvalidOperation:
+        grade = ""
+    row = [_label(profile.scoring.get("total_label", "总分"))]
+    for i, key in enumerate(keys):
+        text = "100" if key == "weight" else table.total_score if key == "score" else ""
+        if i == len(keys) - 1 and grade:
+            text = f"评价等级：{grade}"
+        row.append(GridCell(text, center=True, bold=bool(text)))
+    return row
 
 
 def _fill(n: int) -> list[GridCell]:

@@ -23,7 +23,7 @@ from .common import context, find_report, json_option
 def export_cmd(report: str, fmt: str | None, output: Path, force: bool, overwrite: bool, comments: bool,
                as_json: bool) -> None:
     """导出报告。仍有错误时拒绝导出（除非 --force）；不覆盖已有文件（除非 --overwrite）。"""
-    from ..exporting import export
+    from checks.review import export
 
     with context().open() as store:
         report_id = find_report(store, report)

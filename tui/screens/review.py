@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from checks.review import summary
 from extract.outline import load_outline
 
 from ..dialogs import ExportSpec
@@ -28,13 +29,6 @@ def grouped(findings: list[Any]) -> list[tuple[str | None, list[Any]]]:
     for f in findings:
         groups.setdefault(f.section, []).append(f)
     return sorted(groups.items(), key=lambda kv: -10 if kv[0] is None else order(kv[0]))
-
-
-def summary(findings: list[Any]) -> str:
-    counts = Counter(f.severity for f in findings)
-    missing = sum(1 for f in findings if f.rule == "completeness")
-    return (f"共 {len(findings)} 条：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}；"
-            f"其中缺项 {missing} 条。")
 
 
 class ReviewScreen(ZipinScreen[str | None]):
@@ -75,6 +69,7 @@ class ReviewScreen(ZipinScreen[str | None]):
         self.query_one("#review-summary", Static).update(Text(summary(findings), style="bold"))
         options = self.query_one("#review-list", OptionList)
         options.clear_options()
+        self._targets: list[Any] = []  # the option ids index this: two findings may share a fingerprint
         outline = load_outline()
         for section, items in grouped(findings):
             entry = outline.entry(section) if section else None
@@ -84,14 +79,15 @@ class ReviewScreen(ZipinScreen[str | None]):
             head.append("，".join(f"{SEVERITY_CN[s]} {n}" for s, n in counts.items()))
             options.add_option(Option(head, disabled=True))
             for f in items:
-                options.add_option(Option(finding_prompt(f), id=f.fingerprint))
+                options.add_option(Option(finding_prompt(f), id=str(len(self._targets))))
+                self._targets.append(f)
         if not findings:
             options.add_option(Option(Text("没有发现问题，可以导出。", style="green"), disabled=True))
         options.focus()
 
     @on(OptionList.OptionSelected, "#review-list")
     def jump(self, event: OptionList.OptionSelected) -> None:
-        finding = next((f for f in self.findings if f.fingerprint == event.option.id), None)
+        finding = self._targets[int(event.option.id)] if event.option.id is not None else None
         if finding is not None:
             self.dismiss(finding.section or "cover")
 
@@ -119,7 +115,7 @@ class ReviewScreen(ZipinScreen[str | None]):
     def export(self, spec: ExportSpec) -> None:
         from pathlib import Path
 
-        from ..exporting import export
+        from checks.review import export
 
         path, _ = export(self.session.store(), self.draft_id, Path(spec.path).expanduser(), spec.fmt,
                          force=spec.force, overwrite=spec.overwrite, comments=spec.comments)

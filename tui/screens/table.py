@@ -5,7 +5,7 @@ has them.  Every change is saved (in a worker) a moment after it is made."""
 from __future__ import annotations
 
 import copy
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from rich.text import Text
 from textual import on, work
@@ -26,6 +26,7 @@ from .base import ZipinScreen
 
 STATE_CN = {"met": ("完成", "green"), "missed": ("未完成", "red"), "exceeded": ("超额30%以上", "yellow"),
             "unknown": ("—", "dim")}
+INHERITED_CN = ("沿用去年，待确认（Enter 编辑）", "yellow")
 
 
 def rate_text(budget: Decimal | None, spent: Decimal | None) -> Text:
@@ -40,17 +41,12 @@ def rate_text(budget: Decimal | None, spent: Decimal | None) -> Text:
     return out
 
 
-def grade_of(profile: Profile, score: Decimal) -> str:
-    for g in profile.scoring.get("grades", []):
-        if score >= Decimal(g["min"]):
-            return str(g["name"])
-    return ""
-
-
 class TableScreen(ZipinScreen[None]):
     BINDINGS = [
-        Binding("a", "add", "添加指标"),
-        Binding("e", "edit", "编辑指标"),
+        # Function keys, not letters: most of this page is inputs, where letters are typed.
+        Binding("f2", "add", "添加指标", priority=True),
+        Binding("f3", "edit", "编辑指标", priority=True),
+        Binding("f4", "focus_indicators", "指标表", priority=True),
         Binding("delete", "delete", "删除指标"),
         Binding("shift+up", "move(-1)", "上移"),
         Binding("shift+down", "move(1)", "下移"),
@@ -88,7 +84,7 @@ class TableScreen(ZipinScreen[None]):
         from store.reports import load_report
 
         report = load_report(self.session.store(), self.draft_id)
-        table = report.table or ReportTable(report.profile or "mof2020", year=report.year)
+        table = report.table or ReportTable(report.profile, year=report.year)
         self.app.call_from_thread(self._loaded, table, report.title)
 
     def _loaded(self, table: ReportTable, title: str) -> None:
@@ -157,7 +153,7 @@ class TableScreen(ZipinScreen[None]):
         cursor = grid.cursor_row
         grid.clear()
         for ind in self.table.indicators:
-            state, style = STATE_CN[outcome(ind).state]
+            state, style = STATE_CN[outcome(ind).state] if not ind.inherited else INHERITED_CN
             row = [ind.level1, ind.level2, ind.level3, ind.expected, ind.actual]
             if self.profile.scored:
                 row += [ind.weight, ind.score]
@@ -167,21 +163,13 @@ class TableScreen(ZipinScreen[None]):
         self.update_scores()
 
     def update_scores(self) -> None:
+        from store.scoring import scores
+
         assert self.table is not None
-        scores = self.query_one("#scores", Static)
-        if not self.profile.scored:
-            scores.update("")
-            return
-        budget, spent = self.table.amount("total", "budget"), self.table.amount("total", "spent")
-        rate_score = min(spent / budget, Decimal(1)) * 10 if budget and spent is not None and budget > 0 else Decimal(0)
-        total = rate_score
-        for ind in self.table.indicators:
-            try:
-                total += Decimal(ind.score) if ind.score.strip() else Decimal(0)
-            except InvalidOperation:
-                pass
-        scores.update(Text(f"执行率得分 {rate_score:.2f} · 总分 {total:.2f} · 评价等级 {grade_of(self.profile, total)}",
-                           style="bold"))
+        self.query_one("#scores", Static).update(Text(scores(self.table, self.profile).line(), style="bold"))
+
+    def action_focus_indicators(self) -> None:
+        self.query_one("#indicators", DataTable).focus()
 
     def _selected(self) -> int | None:
         assert self.table is not None

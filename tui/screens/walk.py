@@ -1,30 +1,43 @@
 """The walk: one screen to draft a report section by section.
 
-Left, the outline with each section's state and the draft's progress; centre, the section's
-question and the answer editor (numbers coloured as they are typed); right, 往年表述 (last year's
-wording with this year's numbers) and 一致性检查 (the live findings of the whole draft).
-Everything that touches the store runs in thread workers; typing is saved at most 0.4 s later.
+Left, the outline with each section's state and the draft's progress; centre, the step — the
+cover form, the key-facts form, or the section's question above the answer editor; right,
+往年表述 (last year's wording with this year's numbers) and 一致性检查 (the live findings of
+the whole draft).  The screen only navigates and routes: the forms and the editor own their
+widgets, and everything that touches the store runs in thread workers through the drafting
+core (store.drafts, store.drafting, checks), as the CLI does.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections import deque
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Header, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..dialogs import ReasonDialog
-from ..messages import FindingsReady, NumbersReady, Saved, SaveDeferred, SaveFailed, StatusReady, SuggestionsReady
-from ..session import Session, walk_steps
+from ..messages import (
+    ChecksReady,
+    DraftOpened,
+    MarksReady,
+    Saved,
+    SaveDeferred,
+    SaveFailed,
+    SuggestionsReady,
+)
+from ..session import Session, Step, walk_steps
 from ..widgets.budget import BudgetPicture
+from ..widgets.cover_form import CoverForm
 from ..widgets.editor import AnswerEditor
+from ..widgets.facts_form import KeyFactsForm
 from ..widgets.panels import FindingList, SuggestionList
 from .base import ZipinScreen
 
@@ -33,25 +46,50 @@ from .base import ZipinScreen
 SAVE_AFTER = 0.25
 RETRY_AFTER = 1.0  # seconds before a save that met a busy store tries again
 ANALYSE_AFTER = 0.35  # seconds of quiet before numbers, suggestions and checks are recomputed
-COVER_FIELDS = (("title", "项目名称"), ("unit", "实施单位"), ("dept", "主管部门"), ("leader", "项目负责人"),
-                ("filed", "填报时间"), ("year", "年度"))
-STATE_MARKS = {"empty": ("○", "dim"), "drafted": ("●", "green"), "findings": ("▲", "yellow"), "errors": ("▲", "red")}
+COVER, FACTS = "cover", "facts"
+STATE_MARKS = {"empty": ("○", "dim"), "unchanged": ("◌", "yellow"), "drafted": ("●", "green"),
+               "findings": ("▲", "yellow"), "errors": ("▲", "red")}
+
+
+@dataclass
+class DraftView:
+    """What the walk shows of its draft; written on the UI thread only."""
+
+    title: str = ""
+    unit: str = ""
+    year: int | None = None
+    profile: str = ""
+    cover: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PendingOrigin:
+    """Last year's text about to go into a section (a suggestion or a lookup), to be recorded
+    before the words that hold it are indexed."""
+
+    key: str
+    text: str
+    fresh: tuple[int, ...]
 
 
 class WalkScreen(ZipinScreen[None]):
     # Priority: the editor's own F6/F7 (select line / select all) must not shadow these.
     BINDINGS = [
-        Binding("f2", "insert_suggestion", "插入建议", priority=True),
-        Binding("f3", "replace_suggestion", "替换为建议", priority=True),
+        Binding("f1", "help", "帮助", priority=True),
+        Binding("f2", "insert_suggestion", "插入", priority=True),
+        Binding("f3", "replace_suggestion", "替换", priority=True),
         Binding("f4", "next_suggestion", "换一条", show=False, priority=True),
         Binding("f5", "check", "检查", priority=True),
-        Binding("f6", "lookup", "查找往年", priority=True),
-        Binding("f7", "previous_step", "上一节", priority=True),
-        Binding("f8", "next_step", "下一节", priority=True),
+        Binding("f6", "lookup", "查找", priority=True),
+        Binding("f7", "previous_step", "上节", priority=True),
+        Binding("f8", "next_step", "下节", priority=True),
         Binding("f9", "table", "附表", priority=True),
-        Binding("f10", "review", "审阅导出", priority=True),
-        Binding("ctrl+d", "dismiss_finding", "忽略检查项", show=False),
-        Binding("escape", "home", "返回", show=False),
+        Binding("f10", "review", "导出", priority=True),
+        Binding("ctrl+o", "confirm_numbers", "确认数字", priority=True),
+        Binding("ctrl+l", "focus_findings", "检查项", show=False),
+        Binding("escape", "home", "首页", show=False),
     ]
 
     def __init__(self, session: Session, draft_id: int, start: str | None = None) -> None:
@@ -61,15 +99,16 @@ class WalkScreen(ZipinScreen[None]):
         self.steps = walk_steps()
         self.start_key = start
         self.key = ""
-        self.info: dict[str, Any] = {}
+        self.view = DraftView()
         self._pending: tuple[str, str] | None = None
+        self._origins: deque[PendingOrigin] = deque()
         self._save_timer: Timer | None = None
         self._save_failed_shown = False
         self._retry_timer: Timer | None = None
         self._deferred: set[str] = set()  # sections whose newest words wait in the journal
         self._analyse_timer: Timer | None = None
+        self._status = ""
         self._findings: list[Any] = []
-        self._echoed: dict[str, str] = {}  # answers read back and waiting for confirmation
 
     # ----- layout
 
@@ -78,25 +117,25 @@ class WalkScreen(ZipinScreen[None]):
         with Horizontal(id="walk"):
             with Vertical(id="outline-pane"):
                 yield Static(id="progress")
-                yield OptionList(*(Option(f"{s.key} {s.short}" if s.is_section else s.short, id=s.key)
-                                   for s in self.steps), id="outline")
+                yield OptionList(*(Option(self._step_label(s), id=s.key) for s in self.steps), id="outline")
             with Vertical(id="centre"):
                 yield Static(id="question")
                 with ContentSwitcher(initial="editor", id="switcher"):
                     yield AnswerEditor(id="editor")
-                    with VerticalScroll(id="cover"):
-                        for key, label in COVER_FIELDS:
-                            yield Label(label)
-                            yield Input(id=f"cover-{key}")
-                    yield VerticalScroll(id="facts")
+                    yield CoverForm(id=COVER)
+                    yield KeyFactsForm(id=FACTS)
                 yield Static(id="status", classes="dim")
             with Vertical(id="side"):
-                yield Label("往年表述", classes="panel-title")
+                yield Label("往年表述（F2 插入 · F3 替换 · F4 换一条）", classes="panel-title")
                 yield SuggestionList(id="suggestions")
-                yield Label("一致性检查", classes="panel-title")
+                yield Label("一致性检查（Ctrl+L 选择 · Enter 跳转 · D 忽略）", classes="panel-title")
                 yield FindingList(id="findings")
                 yield BudgetPicture(id="budget")
         yield Footer()
+
+    @staticmethod
+    def _step_label(step: Step) -> str:
+        return f"{step.key} {step.short}" if step.is_section else step.short
 
     def on_mount(self) -> None:
         self.editor.focus()
@@ -113,68 +152,68 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_draft(self) -> None:
-        from store.drafts import answers
-        from store.journal import reopen
-        from store.reports import load_report
+        from store.drafts import open_for_editing
 
-        store = self.session.store()
-        restored = reopen(store, self.draft_id)
-        if restored:
-            self.app.call_from_thread(self.notify, f"已恢复上次未写入数据库的文字：{'、'.join(restored)}",
-                                      title="已恢复")
-        report = load_report(store, self.draft_id)
-        info = {"title": report.title, "unit": report.unit, "dept": report.dept, "year": report.year,
-                "profile": report.profile, "cover": report.cover, "answers": answers(store, self.draft_id),
-                "texts": {s.key: s.text for s in report.sections}}
-        self.app.call_from_thread(self._loaded, info)
+        opened = open_for_editing(self.session.store(), self.draft_id)
+        self.post_message(DraftOpened(opened))
 
-    def _loaded(self, info: dict[str, Any]) -> None:
-        self.info = info
-        self.sub_title = f"{info['title']}（{info['year'] or '年度未填'}）"
-        start = self.start_key or self._first_unfinished()
-        self.go(start)
-        self.refresh_status()
+    def on_draft_opened(self, message: DraftOpened) -> None:
+        report = message.opened.report
+        self.view = DraftView(report.title, report.unit, report.year, report.profile, dict(report.cover),
+                              message.opened.answers, {s.key: s.text for s in report.sections})
+        if message.opened.restored:
+            self.notify(f"已恢复上次未写入数据库的文字：{'、'.join(message.opened.restored)}", title="已恢复")
+        self._show_title()
+        self.go(self.start_key or self._first_unfinished())
         self.run_checks()
 
+    def _show_title(self) -> None:
+        self.sub_title = f"{self.view.title}（{self.view.year or '年度未填'}）"
+
     def _first_unfinished(self) -> str:
-        if not self.info["cover"].get("title") or not self.info["cover"].get("unit"):
-            return "cover"
-        if not any(a["confirmed"] for a in self.info["answers"].values()):
-            return "facts"
+        if not self.view.cover.get("title") or not self.view.cover.get("unit"):
+            return COVER
+        if not any(a["confirmed"] for a in self.view.answers.values()):
+            return FACTS
         for s in self.steps:
-            if s.is_section and not self.info["texts"].get(s.key, "").strip():
+            if s.is_section and not self.view.texts.get(s.key, "").strip():
                 return s.key
-        return self.steps[2].key
+        return next(s.key for s in self.steps if s.is_section)
 
     # ----- moving between steps
 
     def go(self, key: str) -> None:
-        if key == "7":
+        step = next((s for s in self.steps if s.key == key), None)
+        if step is None:
+            return
+        if step.is_table:
             self.action_table()
             return
         self.flush()
-        step = next(s for s in self.steps if s.key == key)
         self.key = key
         outline = self.query_one("#outline", OptionList)
         outline.highlighted = outline.get_option_index(key)
-        question = Text(f"{step.key if step.is_section else ''} {step.title}\n", style="bold")
+        question = Text(f"{step.key if step.is_section else ''} {step.title}\n".lstrip(), style="bold")
         question.append(step.question)
         if step.hint:
             question.append(f"\n{step.hint}", style="dim")
         self.query_one("#question", Static).update(question)
         switcher = self.query_one("#switcher", ContentSwitcher)
-        if key == "cover":
-            switcher.current = "cover"
-            self._fill_cover()
-        elif key == "facts":
-            switcher.current = "facts"
-            self._fill_facts()
+        if key == COVER:
+            switcher.current = COVER
+            form = self.query_one(CoverForm)
+            form.load(self.view.cover | {"title": self.view.title}, self.view.year)
+            form.focus_first()
+        elif key == FACTS:
+            switcher.current = FACTS
+            facts = self.query_one(KeyFactsForm)
+            facts.load(self.view.answers, self.view.profile)
+            facts.focus_first()
         else:
             switcher.current = "editor"
-            text = self.info["texts"].get(key, "")
-            self.editor.load_text(text)  # its Changed event finds the text unchanged: no save
-            self.editor.clear_numbers()
-            self.query_one("#status", Static).update("已保存" if text else "")
+            text = self.view.texts.get(key, "")
+            self.editor.open_text(text)  # its Changed event finds the text unchanged: no save
+            self._set_status("已保存" if text else "")
             self.editor.focus()
             self.analyse()
 
@@ -190,24 +229,30 @@ class WalkScreen(ZipinScreen[None]):
         self._move(-1)
 
     def _move(self, delta: int) -> None:
-        keys = [s.key for s in self.steps]
+        keys = [s.key for s in self.steps]  # the 附表 step opens its own screen, and the walk stays put
         index = keys.index(self.key) if self.key in keys else 0
         self.go(keys[max(0, min(len(keys) - 1, index + delta))])
+
+    def _set_status(self, text: str) -> None:
+        """Only a change of wording repaints the status line (not every keystroke)."""
+        if text != self._status:
+            self._status = text
+            self.query_one("#status", Static).update(text)
 
     # ----- typing and saving
 
     @on(TextArea.Changed, "#editor")
     def text_changed(self) -> None:
-        if not self.key:
+        if not self.key or self.key in (COVER, FACTS):
             return
         text = self.editor.text
-        if text == self.info["texts"].get(self.key):
+        if text == self.view.texts.get(self.key):
             return  # the editor was (re)loaded: nothing new to save
-        self.info["texts"][self.key] = text
+        self.view.texts[self.key] = text
         self._pending = (self.key, text)
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_AFTER, self.flush)
-        self.query_one("#status", Static).update("未保存…")
+        self._set_status("未保存…")
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         self._analyse_timer = self.set_timer(ANALYSE_AFTER, self.analyse)
@@ -240,6 +285,7 @@ class WalkScreen(ZipinScreen[None]):
 
         try:
             with self.session.save_lock:
+                self._write_origins()
                 outcome = save_words(self.session.store, self.draft_id, key, text)
         except StoreError as exc:
             return SaveFailed(exc.message)
@@ -248,6 +294,13 @@ class WalkScreen(ZipinScreen[None]):
         if self._pending is None and not index_now(self.session.store, self.draft_id, key):
             return SaveDeferred(key)
         return Saved(key, text)
+
+    def _write_origins(self) -> None:
+        from store.draft_text import add_insert
+
+        while self._origins:
+            origin = self._origins.popleft()
+            add_insert(self.session.store(), self.draft_id, origin.key, origin.text, list(origin.fresh))
 
     def save_now(self) -> None:
         """Synchronous flush, for quitting: nothing typed may be lost."""
@@ -263,14 +316,16 @@ class WalkScreen(ZipinScreen[None]):
                 f"数据库正忙（可能正在导入），{pending[0]} 的文字已暂存，下次打开这份草稿时自动写入。")
 
     def on_saved(self, message: Saved) -> None:
-        self.query_one("#status", Static).update("已保存")
+        self._set_status("已保存")
         if self._pending is None:  # typing has paused: check now (not at every save of a burst)
             self.run_checks()
+            if message.key == self.key:
+                self.find_marks(self.key, self.editor.text)
 
     def on_save_deferred(self, message: SaveDeferred) -> None:
         """Another process holds the store: the words are journalled; try again in a moment
         (with whatever is newest by then), unless a newer save is on its way anyway."""
-        self.query_one("#status", Static).update("已暂存，等待数据库…")
+        self._set_status("已暂存，等待数据库…")
         self._deferred.add(message.key)
         if self._retry_timer is None:  # one timer retries every deferred section
             self._retry_timer = self.set_timer(RETRY_AFTER, self._retry_deferred)
@@ -280,50 +335,45 @@ class WalkScreen(ZipinScreen[None]):
         keys, self._deferred = self._deferred, set()
         for key in keys:
             if self._pending is None or self._pending[0] != key:  # else that save comes anyway
-                self.save(key, self.info["texts"].get(key, ""))
+                self.save(key, self.view.texts.get(key, ""))
 
     def on_save_failed(self, message: SaveFailed) -> None:
         """The text is in a rescue file; say so in the status line, and once in a notice — not a
         dialog, which would take the keystrokes of someone still typing."""
-        self.query_one("#status", Static).update("未能保存到数据库，已另存为文件")
+        self._set_status("未能保存到数据库，已另存为文件")
         if not self._save_failed_shown:
             self._save_failed_shown = True
             self.notify(message.message, title="未能保存", severity="error", timeout=30)
 
-    # ----- analysis: numbers, suggestions
+    # ----- analysis: number colours, suggestions
 
     def analyse(self) -> None:
-        if self.key and self.key not in ("cover", "facts"):
-            self.find_numbers(self.editor.text)
+        if self.key and self.key not in (COVER, FACTS):
+            self.find_marks(self.key, self.editor.text)
             self.find_suggestions(self.key, self._typed())
 
     def _typed(self) -> str:
         """The paragraph under the cursor: what the suggestions should match."""
         row, _ = self.editor.cursor_location
-        lines = self.editor.text.split("\n")
-        return lines[row] if row < len(lines) else ""
+        return self.editor.document.get_line(row) if row < self.editor.document.line_count else ""
 
-    @work(thread=True, exclusive=True, group="numbers", exit_on_error=False)
-    def find_numbers(self, text: str) -> None:
-        from extract import extract_numbers
+    @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
+    def find_marks(self, key: str, text: str) -> None:
+        from store.drafting import number_marks
 
-        spans = [(m.start, m.end, m.kind) for m in extract_numbers(text)]
-        self.post_message(NumbersReady(text, spans))
+        marks = number_marks(self.session.store(), self.draft_id, key, text)
+        self.post_message(MarksReady(key, text, [(m.start, m.end, m.kind, m.status) for m in marks]))
 
-    def on_numbers_ready(self, message: NumbersReady) -> None:
-        self.editor.set_numbers(message.text, message.spans)
+    def on_marks_ready(self, message: MarksReady) -> None:
+        if message.key == self.key:
+            self.editor.set_marks(message.text, message.marks)
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def find_suggestions(self, key: str, typed: str) -> None:
-        from store.drafts import this_year
-        from store.suggest import Request, suggest
+        from store.drafting import SuggestQuery, suggestions
 
-        store = self.session.store()
-        facts = this_year(store, self.draft_id, skip_section=key)
-        request = Request(key, typed, self.info.get("year"), self.info.get("unit", ""), self.info.get("title", ""),
-                          facts, exclude_report=self.draft_id, limit=5)
-        suggestions, _ = suggest(store, request)
-        self.post_message(SuggestionsReady(key, suggestions))
+        found, _ = suggestions(self.session.store(), SuggestQuery(key, typed, self.draft_id))
+        self.post_message(SuggestionsReady(key, found))
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         if message.key == self.key:
@@ -334,25 +384,68 @@ class WalkScreen(ZipinScreen[None]):
         if panel.option_count:
             panel.highlighted = ((panel.highlighted or 0) + 1) % panel.option_count
 
+    def _chosen_suggestion(self) -> Any | None:
+        if self.key in (COVER, FACTS):
+            return None
+        return self.query_one("#suggestions", SuggestionList).chosen()
+
     def action_insert_suggestion(self) -> None:
-        chosen = self.query_one("#suggestions", SuggestionList).chosen()
-        if chosen is None or self.key in ("cover", "facts"):
-            return
-        row, _ = self.editor.cursor_location
-        line = self.editor.text.split("\n")[row] if self.editor.text else ""
-        self.editor.insert(chosen.text if not line.strip() else "\n" + chosen.text)
-        self.editor.focus()
+        """The chosen suggestion as a new paragraph at the cursor (Ctrl+Z undoes it)."""
+        chosen = self._chosen_suggestion()
+        if chosen is not None:
+            self._remember(chosen.text, [s.start for s in chosen.slots if s.status != "stale"])
+            self.editor.insert_paragraph(chosen.text)
+            self.editor.focus()
 
     def action_replace_suggestion(self) -> None:
-        chosen = self.query_one("#suggestions", SuggestionList).chosen()
-        if chosen is None or self.key in ("cover", "facts"):
-            return
-        self.editor.text = chosen.text
-        self.editor.focus()
+        """The chosen suggestion in place of the paragraph under the cursor (Ctrl+Z undoes it)."""
+        chosen = self._chosen_suggestion()
+        if chosen is not None:
+            self._remember(chosen.text, [s.start for s in chosen.slots if s.status != "stale"])
+            self.editor.replace_paragraph(chosen.text)
+            self.editor.focus()
+
+    def _remember(self, text: str, fresh: list[int]) -> None:
+        self._origins.append(PendingOrigin(self.key, text, tuple(fresh)))
 
     @on(OptionList.OptionSelected, "#suggestions")
     def suggestion_selected(self) -> None:
         self.action_insert_suggestion()
+
+    # ----- last year's numbers confirmed as still right
+
+    def action_confirm_numbers(self) -> None:
+        """Ctrl+O: the numbers of last year's text in the selection (or the paragraph under the
+        cursor) are right this year too."""
+        if self.key in (COVER, FACTS) or not self.key:
+            return
+        start, end = self.editor.paragraph_span()
+        if not self.editor.selection.is_empty:
+            a, b = sorted((self.editor.selection.start, self.editor.selection.end))
+            start, end = self.editor.offset_of(a), self.editor.offset_of(b)
+        pending = self._take_pending()
+        self.confirm(self.key, self.editor.text, start, end, pending)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def confirm(self, key: str, text: str, start: int, end: int, pending: tuple[str, str] | None) -> None:
+        from store.draft_text import confirm_numbers
+        from store.drafting import old_numbers_at
+
+        if pending is not None:
+            self._write(*pending)
+        store = self.session.store()
+        numbers = old_numbers_at(store, self.draft_id, key, text, start, end)
+        if numbers:
+            with self.session.save_lock:
+                confirm_numbers(store, self.draft_id, key, numbers)
+        self.app.call_from_thread(self._confirmed, key, len(numbers))
+
+    def _confirmed(self, key: str, count: int) -> None:
+        self.notify(f"已确认 {count} 个沿用去年的数字今年不变。" if count else "这里没有需要确认的去年数字。",
+                    title="确认数字")
+        if key == self.key:
+            self.find_marks(key, self.editor.text)
+        self.run_checks()
 
     # ----- checks
 
@@ -363,59 +456,38 @@ class WalkScreen(ZipinScreen[None]):
     @work(thread=True, exclusive=True, group="checks", exit_on_error=False)
     def run_checks(self) -> None:
         from checks import check_report
-        from checks.dismiss import dismissed_fingerprints
-
-        store = self.session.store()
-        findings = check_report(store, self.draft_id)
-        self.post_message(FindingsReady(findings, dismissed_fingerprints(store, self.draft_id)))
-        self._status_worker(findings)
-
-    def on_findings_ready(self, message: FindingsReady) -> None:
-        self._findings = message.findings
-        self.query_one("#findings", FindingList).show(message.findings)
-
-    def _status_worker(self, findings: list[Any] | None = None) -> None:
-        from store.drafts import answers, rates_over_years
+        from store.drafting import progress
+        from store.drafts import rates_over_years
         from store.reports import load_report
 
         store = self.session.store()
+        findings = check_report(store, self.draft_id)
         report = load_report(store, self.draft_id)
-        states: dict[str, str] = {}
-        for s in self.steps:
-            if s.is_section:
-                text = report.section_text(s.key)
-                states[s.key] = "drafted" if text.strip() else "empty"
-        findings = self._findings if findings is None else findings
-        for f in findings:
-            if states.get(f.section) in ("drafted", "findings"):  # an empty section stays «empty»
-                states[f.section] = "errors" if f.severity == "error" else "findings"
-        given = sum(1 for a in answers(store, self.draft_id).values() if a["confirmed"])
         table = report.table
-        progress = {
-            "sections": sum(1 for k, v in states.items() if v != "empty"), "total": len(states),
-            "facts": given, "findings": len(findings),
-        }
-        self.info["budget"] = (table.amount("total", "budget") if table else None,
-                               table.amount("total", "spent") if table else None)
-        self.info["rates"] = rates_over_years(store, report.title)
-        self.post_message(StatusReady(states, progress))
+        budget = (table.amount("total", "budget"), table.amount("total", "spent")) if table else (None, None)
+        self.post_message(ChecksReady(findings, progress(store, self.draft_id), budget,
+                                      rates_over_years(store, report.title)))
 
-    def refresh_status(self) -> None:
-        self.run_worker(self._status_worker, thread=True, group="status", exclusive=True, exit_on_error=False)
-
-    def on_status_ready(self, message: StatusReady) -> None:
+    def on_checks_ready(self, message: ChecksReady) -> None:
+        self._findings = message.findings
+        self.query_one("#findings", FindingList).show(message.findings)
+        states = dict(message.progress.states)
+        for f in message.findings:
+            if states.get(f.section) in ("drafted", "findings", "unchanged"):  # an empty section stays «empty»
+                if states[f.section] != "unchanged":
+                    states[f.section] = "errors" if f.severity == "error" else "findings"
         outline = self.query_one("#outline", OptionList)
         for s in self.steps:
-            state = message.states.get(s.key)
+            state = states.get(s.key)
             mark, style = STATE_MARKS[state] if state else ("·", "dim")
             label = Text(f"{mark} ", style=style)
-            label.append(f"{s.key} {s.short}" if s.is_section else s.short)
+            label.append(self._step_label(s))
             outline.replace_option_prompt(s.key, label)
-        p = message.progress
-        self.query_one("#progress", Static).update(
-            f"已写 {p['sections']}/{p['total']} 节 · 基本数据 {p['facts']} 项 · 待处理 {p['findings']} 条")
-        budget, spent = self.info.get("budget", (None, None))
-        self.query_one("#budget", BudgetPicture).show(budget, spent, self.info.get("rates", []))
+        self.query_one("#progress", Static).update(f"{message.progress.line()} · 待处理 {len(message.findings)} 条")
+        self.query_one("#budget", BudgetPicture).show(*message.budget, message.rates)
+
+    def action_focus_findings(self) -> None:
+        self.query_one("#findings", FindingList).focus()
 
     @on(OptionList.OptionSelected, "#findings")
     def finding_selected(self) -> None:
@@ -423,27 +495,26 @@ class WalkScreen(ZipinScreen[None]):
         if finding is None:
             return
         target = next((e for e in finding.evidence if e.where in ("text", "heading")), None)
-        if target is None or target.section in (None, "7"):
-            if finding.section == "7":
+        table_keys = {s.key for s in self.steps if s.is_table}
+        if target is None or target.section is None or target.section in table_keys:
+            if finding.section in table_keys:
                 self.action_table()
             else:
-                self.go("cover")
+                self.go(COVER)
             return
         self.go(target.section)
         if target.start is not None and target.end is not None:
-            start, end = self._editor_span(target)
-            self.editor.select_span(start, end)
+            self.editor.select_span(*self._editor_span(target))
         self.editor.focus()
 
     def _editor_span(self, evidence: Any) -> tuple[int, int]:
         """Evidence offsets count paragraphs joined without blank lines; the editor keeps them."""
-        text = self.editor.text
+        lines = self.editor.text.split("\n")
         if evidence.paragraph is None:
             return evidence.start, evidence.end
-        paragraphs = [p for p in text.split("\n") if p.strip()]
+        paragraphs = [p for p in lines if p.strip()]
         before = sum(len(p) + 1 for p in paragraphs[:evidence.paragraph])
         inner_start, inner_end = evidence.start - before, evidence.end - before
-        lines = text.split("\n")
         seen, offset = -1, 0
         for line in lines:
             if line.strip():
@@ -453,10 +524,9 @@ class WalkScreen(ZipinScreen[None]):
             offset += len(line) + 1
         return evidence.start, evidence.end
 
-    def action_dismiss_finding(self) -> None:
-        finding = self.query_one("#findings", FindingList).chosen()
-        if finding is None:
-            return
+    @on(FindingList.DismissRequested)
+    def dismiss_requested(self, event: FindingList.DismissRequested) -> None:
+        finding = event.finding
 
         def done(reason: str | None) -> None:
             if reason:
@@ -473,23 +543,13 @@ class WalkScreen(ZipinScreen[None]):
 
     # ----- cover and key facts
 
-    def _fill_cover(self) -> None:
-        cover = dict(self.info.get("cover", {}))
-        cover.setdefault("title", self.info.get("title", ""))
-        for key, _ in COVER_FIELDS:
-            value = str(self.info.get("year") or "") if key == "year" else cover.get(key, "")
-            widget = self.query_one(f"#cover-{key}", Input)
-            with widget.prevent(Input.Changed):
-                widget.value = value
-        self.query_one("#cover-title", Input).focus()
-
-    @on(Input.Changed, "#cover Input")
-    def cover_changed(self) -> None:
-        cover = {key: self.query_one(f"#cover-{key}", Input).value.strip() for key, _ in COVER_FIELDS if key != "year"}
-        year_text = self.query_one("#cover-year", Input).value.strip()
-        year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else self.info.get("year")
-        self.info.update(cover=cover, title=cover.get("title", ""), unit=cover.get("unit", ""), year=year)
-        self.save_cover(cover, year)
+    @on(CoverForm.Changed)
+    def cover_changed(self, event: CoverForm.Changed) -> None:
+        year = event.year or self.view.year
+        self.view.cover = event.cover
+        self.view.title, self.view.unit, self.view.year = event.cover.get("title", ""), event.cover.get("unit", ""), year
+        self._show_title()
+        self.save_cover(event.cover, year)
 
     @work(thread=True, exclusive=True, group="cover", exit_on_error=False)
     def save_cover(self, cover: dict[str, str], year: int | None) -> None:
@@ -497,51 +557,12 @@ class WalkScreen(ZipinScreen[None]):
 
         with self.session.save_lock:
             save_cover(self.session.store(), self.draft_id, cover, year)
+        self.app.call_from_thread(self.run_checks)
 
-    def _fill_facts(self) -> None:
-        from store.answers import questions
-
-        box = self.query_one("#facts", VerticalScroll)
-        box.remove_children()
-        answers = self.info.get("answers", {})
-        for q in questions():
-            answer = answers.get(q.key, {})
-            box.mount(Label(q.ask, classes="question"))
-            box.mount(Input(answer.get("text", ""), placeholder=f"例如：{q.example}", id=f"answer-{q.key}"))
-            box.mount(Static("✓ 已确认" if answer.get("confirmed") else "", id=f"echo-{q.key}", classes="echo"))
-        self.call_after_refresh(self._focus_first_answer)
-
-    def _focus_first_answer(self) -> None:
-        """After the answers are mounted — unless the user has already moved on."""
-        inputs = self.query("#facts Input")
-        if self.key == "facts" and inputs:
-            inputs.first().focus()
-
-    @on(Input.Changed, "#facts Input")
-    def answer_changed(self, event: Input.Changed) -> None:
-        key = (event.input.id or "").removeprefix("answer-")
-        self.info.setdefault("answers", {})[key] = {"text": event.value, "confirmed": False}
-        self.save_answer(key, event.value, False)
-        self.query_one(f"#echo-{key}", Static).update("")
-
-    @on(Input.Submitted, "#facts Input")
-    def answer_submitted(self, event: Input.Submitted) -> None:
-        """First Enter reads the answer back; Enter again on the same text confirms it."""
-        from store.answers import read_answer
-
-        key = (event.input.id or "").removeprefix("answer-")
-        echo = self.query_one(f"#echo-{key}", Static)
-        reading = read_answer(key, event.value, self.info.get("profile", ""))
-        if self._echoed.get(key) == event.value:
-            self.info["answers"][key] = {"text": event.value, "confirmed": True}
-            self.save_answer(key, event.value, True)
-            echo.update(Text("✓ 已确认：" + reading.echo(self.info.get("profile", "")).removeprefix("我理解为："),
-                             style="green"))
-            self._echoed.pop(key, None)
-            self.focus_next()
-        else:
-            echo.update(Text(reading.echo(self.info.get("profile", "")) + " 按 Enter 确认，或修改后重新输入。"))
-            self._echoed[key] = event.value
+    @on(KeyFactsForm.Answered)
+    def answered(self, event: KeyFactsForm.Answered) -> None:
+        self.view.answers[event.key] = {"text": event.text, "confirmed": event.confirmed}
+        self.save_answer(event.key, event.text, event.confirmed)
 
     @work(thread=True, group="answers", exit_on_error=False)
     def save_answer(self, key: str, text: str, confirmed: bool) -> None:
@@ -553,6 +574,11 @@ class WalkScreen(ZipinScreen[None]):
             self.app.call_from_thread(self.run_checks)
 
     # ----- other screens
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
 
     def action_table(self) -> None:
         from .table import TableScreen
@@ -566,11 +592,13 @@ class WalkScreen(ZipinScreen[None]):
         self.flush()
 
         def paste(text: str | None) -> None:
-            if text and self.key not in ("cover", "facts"):
-                self.editor.insert(text if not self.editor.text.strip() else "\n" + text)
+            if text and self.key not in (COVER, FACTS):
+                self._remember(text, [])
+                self.editor.insert_paragraph(text)
                 self.editor.focus()
 
-        self.app.push_screen(LookupScreen(self.session, section=self.key if self.key[:1].isdigit() else None), paste)
+        section = self.key if any(s.key == self.key and s.is_section for s in self.steps) else None
+        self.app.push_screen(LookupScreen(self.session, section=section), paste)
 
     def action_review(self) -> None:
         from .review import ReviewScreen
@@ -589,6 +617,3 @@ class WalkScreen(ZipinScreen[None]):
 
     def on_unmount(self) -> None:
         self.save_now()
-
-    def budget_of(self) -> tuple[Decimal | None, Decimal | None]:
-        return self.info.get("budget", (None, None))

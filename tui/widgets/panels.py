@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -60,7 +63,16 @@ def finding_prompt(f: Any) -> Text:
 
 
 class FindingList(OptionList):
-    """一致性检查: the open findings of the whole draft."""
+    """一致性检查: the open findings of the whole draft.  Options carry no ids: two findings
+    may share anything, and a list rebuilt while typing must never clash with itself."""
+
+    BINDINGS = [
+        Binding("d,delete,ctrl+d", "dismiss_chosen", "忽略", show=False),
+    ]
+
+    @dataclass
+    class DismissRequested(Message):
+        finding: Any
 
     def show(self, findings: list[Any]) -> None:
         self.findings = findings
@@ -69,9 +81,13 @@ class FindingList(OptionList):
         if not findings:
             self.add_option(Option(Text("没有发现问题。", style="green"), disabled=True))
             return
-        self.add_options(Option(finding_prompt(f), id=f.fingerprint) for f in findings)
-        if previous is not None:
-            self.highlighted = min(previous, len(findings) - 1)
+        self.add_options(Option(finding_prompt(f)) for f in findings)
+        self.highlighted = min(previous or 0, len(findings) - 1)
+
+    def action_dismiss_chosen(self) -> None:
+        finding = self.chosen()
+        if finding is not None:
+            self.post_message(self.DismissRequested(finding))
 
     def chosen(self) -> Any | None:
         findings = getattr(self, "findings", [])

@@ -1,0 +1,52 @@
+"""The cover form of the walk: the outline's cover fields and the year, composed once and
+refilled on every visit (so going back to it never builds widgets twice)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from extract.outline import load_outline
+
+YEAR = "year"
+
+
+class CoverForm(VerticalScroll):
+    """Posts `CoverForm.Changed` with the whole cover whenever the user edits a field."""
+
+    @dataclass
+    class Changed(Message):
+        cover: dict[str, str]
+        year: int | None
+
+    def compose(self) -> ComposeResult:
+        for field in load_outline().cover_fields:
+            yield Label(field.label)
+            yield Input(id=f"cover-{field.key}")
+        yield Label("年度")
+        yield Input(id=f"cover-{YEAR}", restrict=r"[0-9０-９]{0,4}")
+
+    def load(self, cover: dict[str, str], year: int | None) -> None:
+        """Show a draft's cover without taking it for an edit."""
+        for field in load_outline().cover_fields:
+            self._set(field.key, cover.get(field.key, ""))
+        self._set(YEAR, str(year or ""))
+
+    def _set(self, key: str, value: str) -> None:
+        widget = self.query_one(f"#cover-{key}", Input)
+        with widget.prevent(Input.Changed):
+            widget.value = value
+
+    def focus_first(self) -> None:
+        self.query(Input).first().focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        cover = {f.key: self.query_one(f"#cover-{f.key}", Input).value.strip() for f in load_outline().cover_fields}
+        text = self.query_one(f"#cover-{YEAR}", Input).value.strip()
+        year = int(text) if len(text) == 4 and text.isdigit() else None
+        self.post_message(self.Changed(cover, year))
