@@ -51,8 +51,10 @@ class Journey:
         for _ in range(limit):
             if self.term.shows(heading):
                 return
+            before = self.term.text()
             self.press(key)
-            self.term.read(0.4)
+            self.term.until(lambda: self.term.text() != before, 5, f"a step after {key}")
+            self.term.read(0.3)  # let the step finish drawing before looking at it
         self.see(heading, timeout=2)
 
 
@@ -103,9 +105,10 @@ def test_journey_on_the_sample(tmp_path: Path) -> None:
     # 基本数据: read back, then confirmed
     j.write("全年预算92万元，其中财政拨款86万元、上年结转6万元")
     j.press("enter")
-    j.see("按 Enter 确认")
+    j.see("我理解为")
     j.press("enter")
     j.see("已确认")
+    j.term.read(0.5)
     j.write("实际支出88.1万元，其中财政拨款82.1万元、上年结转6万元")
     j.press("enter", "enter")
     j.see("基本数据 2 项")
@@ -116,7 +119,7 @@ def test_journey_on_the_sample(tmp_path: Path) -> None:
     j.step_to("先回答几个关于今年数字的问题", key="f7")
     j.see("已确认")
     j.step_to("项目单位基本情况")
-    j.press("f7")
+    j.step_to("先回答几个关于今年数字的问题", key="f7")
     j.see("已确认")
     # the palette jumps to a section
     j.press("ctrl+p")
@@ -178,5 +181,64 @@ def test_journey_on_the_sample(tmp_path: Path) -> None:
     again.see("草稿")
     again.press("enter")
     again.see("已写")
+    again.press("ctrl+q")
+    assert again.term.wait_exit() == 0
+
+
+def test_journey_on_the_seed(tmp_path: Path, seed_path: Path) -> None:
+    """The real 2018 reports: 专项业务费 2018 → 2019, straight into the walk with `zipin draft`."""
+    db = tmp_path / "seed.db"
+    assert zipin(db, tmp_path, "import", str(seed_path)).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    j = Journey(Terminal(["--db", str(db), "draft", "--title", "专项业务费", "--year", "2019",
+                          "--from", "专项业务费@2018"], tmp_path, cwd=out))
+    j.see("今年项目全年预算多少")
+    j.write("财政拨款80万元，上年结转4.8万元")
+    j.press("enter")
+    j.see("我理解为")
+    j.press("enter")
+    j.see("基本数据 1 项")
+    j.term.read(0.5)
+    j.write("实际支出80.2万元，其中财政拨款75.4万元，上年结转4.8万元")
+    j.press("enter", "enter")
+    j.see("基本数据 2 项")
+    # all the way through, and back, twice through 基本数据 (re-entering it rebuilds nothing)
+    j.step_to("预算执行情况（万元）")
+    j.press("escape")
+    j.step_to("先回答几个关于今年数字的问题", key="f7")
+    j.step_to("项目单位基本情况")
+    j.step_to("先回答几个关于今年数字的问题", key="f7")
+    j.see("已确认")
+    j.step_to("项目资金实际使用情况分析")
+    j.press("end")
+    j.write("资金使用符合规定。")
+    j.press("f2")
+    j.term.read(0.5)
+    j.press("ctrl+z")
+    j.term.read(0.5)
+    j.press("f5")
+    j.term.read(2.0)
+    j.step_to("项目评价工作情况")
+    j.term.read(2.0)
+    j.press("f10")
+    j.see("审阅")
+    j.press("x")
+    j.see("导出报告")
+    j.press("tab", "tab", "tab", "tab", "space")
+    j.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
+    j.press("enter")
+    j.term.until(lambda: any(out.glob("*.docx")), 30, "the exported .docx")
+    j.press("escape")
+    j.press("ctrl+q")
+    assert j.term.wait_exit() == 0
+    answers = draft_answers(db, "专项业务费", 2019)
+    assert answers["budget"][1] == 1 and answers["spent"][1] == 1
+    assert "资金使用符合规定。" in stored(db, "专项业务费", 2019, "2.2")
+    # reopened: it opens, at the same place, with nothing lost
+    again = Journey(Terminal(["--db", str(db), "draft", "--title", "专项业务费", "--year", "2019"], tmp_path, cwd=out))
+    again.see("已写")
+    again.term.read(2.0)
+    again.check()
     again.press("ctrl+q")
     assert again.term.wait_exit() == 0

@@ -199,6 +199,8 @@ class WalkScreen(ZipinScreen[None]):
             question.append(f"\n{step.hint}", style="dim")
         self.query_one("#question", Static).update(question)
         switcher = self.query_one("#switcher", ContentSwitcher)
+        if key in (COVER, FACTS):
+            self.query_one("#suggestions", SuggestionList).show([], empty="（往年表述在各节中显示）")
         if key == COVER:
             switcher.current = COVER
             form = self.query_one(CoverForm)

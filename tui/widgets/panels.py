@@ -35,11 +35,11 @@ def suggestion_prompt(s: Any, width: int = 400) -> Text:
 class SuggestionList(OptionList):
     """往年表述: the suggestions for the current section, best first."""
 
-    def show(self, suggestions: list[Any]) -> None:
+    def show(self, suggestions: list[Any], empty: str = "（没有往年同一节的段落）") -> None:
         self.suggestions = suggestions
         self.clear_options()
         if not suggestions:
-            self.add_option(Option(Text("（没有往年同一节的段落）", style="dim"), disabled=True))
+            self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         self.add_options(Option(suggestion_prompt(s), id=str(i)) for i, s in enumerate(suggestions))
         self.highlighted = 0
