@@ -60,6 +60,7 @@ class ReportTable:
     indicators: list[Indicator] = field(default_factory=list)
     total_score: str = ""
     year: int | None = None
+    section: str = field(default="", compare=False)  # the outline key of the section holding it
 
     def amount(self, row: str, column: str) -> Decimal | None:
         cell = self.budget.get(row, {}).get(column)
@@ -77,6 +78,7 @@ class Report:
     dept: str = ""
     year: int | None = None
     profile: str = ""
+    outline: str = ""  # the key of its outline ("" before outlines were recorded: the default)
     cover: dict[str, str] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     table: ReportTable | None = None

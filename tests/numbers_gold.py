@@ -12,6 +12,8 @@ from pathlib import Path
 GOLD = Path(__file__).resolve().parent / "data" / "numbers_gold.txt"
 HOLDOUT = Path(__file__).resolve().parent / "data" / "numbers_holdout.txt"
 HOLDOUT2 = Path(__file__).resolve().parent / "data" / "numbers_holdout2.txt"
+LAYOUTS_TUNE = Path(__file__).resolve().parent / "data" / "numbers_layouts.txt"
+LAYOUTS_HOLDOUT = Path(__file__).resolve().parent / "data" / "numbers_layouts_holdout.txt"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_97dab50193e5e838.txt"
 QUANTITY_KINDS = ("money", "percent", "count")
 KINDS = (*QUANTITY_KINDS, "date", "number")
