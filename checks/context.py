@@ -15,7 +15,7 @@ from typing import Any
 from extract import extract_numbers
 from extract.document import Report, Section
 from extract.mention import Mention
-from extract.outline import Profile, get_profile
+from extract.outline import Outline, Profile, get_profile, outline_of
 
 from .finding import Evidence
 from .intervals import Interval
@@ -70,9 +70,31 @@ class CheckInput:
     this_year: Any = None  # a draft's facts of this year (store.suggest.facts.ThisYear), for the stale check
     paragraph_provenance: dict[tuple[str, int], str] = field(default_factory=dict)  # a draft's paragraphs
 
+    def __post_init__(self) -> None:
+        table = self.report.table
+        if table is not None and not table.section:
+            table.section = self.table_key  # a table made in code: where its outline keeps it
+
     @cached_property
     def profile(self) -> Profile:
         return get_profile(self.report.profile or (self.report.table.profile if self.report.table else ""))
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The report's outline: which section is which (`outline.key_for("reasons")` …)."""
+        return outline_of(self.report)
+
+    @property
+    def table_key(self) -> str:
+        """The key of the section that holds the 附表 in this report's outline."""
+        return self.outline.table_section or ""
+
+    def keys_for(self, *roles: str) -> tuple[str, ...]:
+        return self.outline.keys_for(*roles)
+
+    def text_for(self, *roles: str) -> str:
+        """The text of the sections with any of `roles`, joined."""
+        return "\n".join(self.text_of(key) for key in self.keys_for(*roles))
 
     @cached_property
     def sections(self) -> dict[str, Section]:

@@ -17,7 +17,7 @@ class Evidence:
 
     where: str  # "text" | "table" | "cover" | "heading"
     text: str  # the surface as written, or the cell's text
-    section: str | None = None  # outline key ("7" for the 附表)
+    section: str | None = None  # section key in the report's outline (its table section for the 附表)
     paragraph: int | None = None  # index of the paragraph within its section
     start: int | None = None  # offsets within the section's text (paragraphs joined by "\n")
     end: int | None = None

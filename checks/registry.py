@@ -41,11 +41,6 @@ def run_rules(data: CheckInput, only: Iterable[str] | None = None) -> list[Findi
         if wanted is None or name in wanted:
             findings.extend(spec.fn(data))
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    findings.sort(key=lambda f: (order[f.severity], _section_order(f.section), f.rule))
+    outline = data.outline
+    findings.sort(key=lambda f: (order[f.severity], -1 if f.section is None else outline.order(f.section), f.rule))
     return findings
-
-
-def _section_order(key: str | None) -> int:
-    from extract.outline import load_outline
-
-    return -1 if key is None else load_outline().order(key)

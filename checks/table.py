@@ -19,13 +19,14 @@ class TableCell:
     text: str
     value: Decimal
     label: str  # Chinese: «预算数», «其中：财政拨款的执行数» …
+    section: str = ""  # the section that holds the 附表
 
     @property
     def interval(self) -> Interval:
         return Interval.of_decimal(self.value)
 
     def evidence(self) -> Evidence:
-        return Evidence("table", self.text, "7", cell=f"budget.{self.row}.{self.column}")
+        return Evidence("table", self.text, self.section, cell=f"budget.{self.row}.{self.column}")
 
 
 def row_label(profile: Profile, row: str) -> str:
@@ -50,7 +51,7 @@ def cell(table: ReportTable, profile: Profile, row: str, column: str) -> TableCe
         label = column_label(profile, column)
     else:
         label = f"{row_label(profile, row)}（{column_label(profile, column)}）"
-    return TableCell(row, column, c.text, c.value, label)
+    return TableCell(row, column, c.text, c.value, label, table.section)
 
 
 def total_columns(profile: Profile) -> list[str]:

@@ -14,8 +14,9 @@ def to_halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-def parse_amount(text: str, *, unit: str = "万元") -> Decimal | None:
+def parse_amount(text: str, *, unit: str = "万元", written: str | None = None) -> Decimal | None:
     """The first number in `text`, converted to `unit` (万元 by default); None when blank.
+    A bare number is in `written` (a form «项目资金（元）» writes 元), else already in `unit`.
 
     The result keeps the written precision: «95.63» → Decimal('95.63'), «11240元» →
     Decimal('1.1240').
@@ -27,9 +28,9 @@ def parse_amount(text: str, *, unit: str = "万元") -> Decimal | None:
         value = Decimal(m.group(1).replace(",", ""))
     except InvalidOperation:
         return None
-    written = m.group(2) or unit
-    if unit == "万元" and written in _TO_WAN:
-        value = value * _TO_WAN[written]
+    as_written = m.group(2) or written or unit
+    if unit == "万元" and as_written in _TO_WAN:
+        value = value * _TO_WAN[as_written]
     return value
 
 

@@ -25,6 +25,7 @@ class Paragraph:
 class Table:
     rows: list[list[str]] = field(default_factory=list)
     line: int = 0
+    cells: bool = False  # one cell a row, in reading order: the grid was lost (`cells.py`)
 
 
 Block = Paragraph | Table
@@ -40,17 +41,41 @@ def text_to_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
-        if lines[i].startswith("\t"):
+        if lines[i].startswith("\t") and not (_is_row_line(lines[i]) and i + 1 < len(lines)
+                                               and _is_row_line(lines[i + 1])):
             table, i = _read_table(lines, i)
             blocks.append(table)
         elif lines[i].lstrip().startswith("|"):
             table, i = _read_markdown_table(lines, i)
+            blocks.append(table)
+        elif _is_row_line(lines[i]) and i + 1 < len(lines) and _is_row_line(lines[i + 1]):
+            table, i = _read_row_lines(lines, i)  # two rows at least: one line with a tab is text
             blocks.append(table)
         else:
             line = _MD_HEADING.sub("", lines[i]).rstrip()
             blocks.append(Paragraph(line, i + 1))
             i += 1
     return blocks
+
+
+def _is_row_line(line: str) -> bool:
+    """A table row written on one line: cells separated by tabs or by «|»."""
+    for sep in ("\t", "|"):
+        cells = [c for c in line.split(sep) if c.strip()]
+        if len(cells) >= 2 and line.count(sep) >= (2 if line.startswith(sep) or sep == "|" else 1):
+            return True
+    return False
+
+
+def _read_row_lines(lines: list[str], start: int) -> tuple[Table, int]:
+    """Consecutive lines of tab- or «|»-separated cells, one row each."""
+    table = Table(line=start + 1)
+    i = start
+    while i < len(lines) and _is_row_line(lines[i]):
+        sep = "\t" if "\t" in lines[i] else "|"
+        table.rows.append([c.strip() for c in lines[i].split(sep)])
+        i += 1
+    return table, i
 
 
 def _read_markdown_table(lines: list[str], start: int) -> tuple[Table, int]:

@@ -84,6 +84,8 @@ class Report:
     table: ReportTable | None = None
     kind: str = "past"
     source_line: int = 0  # where the report starts in its file (1-based), for messages
+    headings: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
+    """The headings the importer recognised, as (section key, heading as written); not stored."""
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

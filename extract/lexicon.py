@@ -28,6 +28,7 @@ class Lexicon:
     label_attribute_verbs: frozenset[str]
     label_max: int
     fixed: tuple[str, ...]
+    percent_words: tuple[str, ...]
 
     def __hash__(self) -> int:
         return id(self)
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         label_attribute_verbs=frozenset(labels["attribute_verbs"]),
         label_max=int(labels["max_chars"]),
         fixed=_longest_first(raw["fixed"]["expressions"]),
+        percent_words=_longest_first(raw.get("percent_words", [])),
     )
 
 

@@ -34,7 +34,10 @@ _DOC_NUMBER = re.compile(
     r"|令\s*(?:19|20)\d{2}\s*年\s*第\s*\d+\s*号"
     r"|第\s*\d+\s*号"
 )
-_CODE = re.compile(r"【\s*\d+\s*】|[A-Za-z][A-Za-z_]*-?\d+[A-Za-z0-9-]*|\d+[A-Za-z][A-Za-z0-9]*")
+_CODE = re.compile(
+    r"【\s*\d+\s*】|[A-Za-z][A-Za-z_]*-?\d+[A-Za-z0-9-]*|\d+(?!(?:km|m|m²|m³)(?![A-Za-z0-9]))[A-Za-z][A-Za-z0-9]*"
+)  # «850m», «12km» are lengths, not codes
+_UNIT_GAP = " \u3000\xa0"  # «892.7 万元»: one space between a number and its unit
 _FORMULA = re.compile(r"\d+(?:\s*\+\s*\d+)+\+?")
 _RATIO = re.compile(r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\s*[万亿元%])")
 _QUOTED = re.compile(r"“[^”\n]{1,18}”|\"[^\"\n]{1,18}\"|「[^」\n]{1,18}」")
@@ -235,7 +238,10 @@ def _multiplier(folded: str, pos: int) -> tuple[str, int]:
 def _quantity(text: str, folded: str, n: _Number) -> Mention | None:
     """A number with its unit: money, percent or count (None when no unit follows)."""
     lex = lexicon()
-    pos = n.end
+    pos = _unit_start(folded, n.end)
+    percent_word = match_prefix(folded, pos, lex.percent_words)
+    if percent_word and not n.chinese:
+        return _finish(text, folded, n, pos + len(percent_word), "percent", n.value, "%", "", n.precision, approx=False)
     if folded.startswith("%", pos):
         return _finish(text, folded, n, pos + 1, "percent", n.value, "%", "", n.precision, approx=False)
     measure = "" if n.chinese else match_prefix(folded, pos, lex.measures)
@@ -266,6 +272,17 @@ def _quantity(text: str, folded: str, n: _Number) -> Mention | None:
     if mult in ("万", "亿") and _MONEY_CONTEXT.search(folded[max(0, n.start - 14):n.start]):
         return _finish(text, folded, n, pos, "money", value, "元", mult, precision, approx)
     return None
+
+
+def _unit_start(folded: str, pos: int) -> int:
+    """Where the unit after a number starts: `pos`, or past one space when a unit follows it."""
+    if pos < len(folded) and folded[pos] in _UNIT_GAP and pos + 1 < len(folded):
+        lex = lexicon()
+        after = pos + 1
+        if (folded[after] in "%％" or match_prefix(folded, after, lex.measures) or match_prefix(folded, after, lex.currencies)
+                or match_prefix(folded, after, lex.percent_words) or _multiplier(folded, after)[0]):
+            return after
+    return pos
 
 
 def _chinese_section(token: str) -> str:

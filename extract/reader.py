@@ -1,5 +1,6 @@
-"""Blocks to reports: split a file into its reports, read each cover, file every paragraph
-under its outline key, drop template hint lines, and parse the 附表.
+"""Blocks to reports: split a file into its reports, read each one's title line and cover, choose
+its outline, file every paragraph under its section, drop template hint lines, tables of
+contents and 评价小组 blocks, and parse the 附表.
 """
 
 from __future__ import annotations
@@ -10,22 +11,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .blocks import Block, Paragraph, Table, text_to_blocks
+from .cells import group_cell_tables
 from .decode import decode_bytes
 from .document import Report, Section
 from .errors import InputError
-from .headings import HeadingHit, is_hint, plain, split_headings
-from .outline import DEFAULT_PROFILE, load_outline
+from .fit import choose_outline
+from .front import (TitleLine, clean_project, cover_from_rows, cover_line, is_team_line, plain,
+                    project_in_parens, title_line)
+from .headings import HeadingHit, is_hint, split_line
+from .outline import PREAMBLE, STRUCTURAL, Outline, OutlineEntry, structure_base
+from .profiles import default_profile
+from .split import _Chunk, line_text, opening_marker, skip_toc, split_reports
+from .structural import StructHit, as_text, split_structural
 from .tables import parse_table
 
-_COVER = re.compile(
-    r"^\s*[^\s:：]{0,6}?(项目名称|实施单位|预算单位|项目单位|主管部门|项目负责人|填报时间|填报日期|报告日期)"
-    r"\s*(?:[（(][^）)]{0,8}[)）])?\s*[:：]\s*(.*)$"
-)
 _DEPT_CODE = re.compile(r"^[【\[]\s*\d+\s*[】\]]\s*")
 _YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})\s*年")
 _CAPTION = re.compile(r"自评表|^《.*》$")
-_DOCUMENT_TITLE = re.compile(r"绩效自评报告\s*$")
-_PREAMBLE = "0"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown", ""}
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".doc"}
 
@@ -54,159 +56,257 @@ def parse_text(text: str) -> list[Report]:
 
 
 def parse_blocks(blocks: list[Block]) -> list[Report]:
-    builder = _Builder()
-    for block in blocks:
-        if isinstance(block, Table):
-            builder.add_table(block)
-        else:
-            builder.add_line(block)
-    reports = builder.finish()
+    reports = [r for r in (build_report(chunk) for chunk in split_reports(group_cell_tables(blocks)))
+               if r is not None]
+    _inherit_profiles(reports)
     if not reports:
-        raise InputError("文件中没有可识别的报告：既没有「项目名称：」等封面字段，也没有「一、项目概况」等提纲标题")
+        raise InputError("文件中没有可识别的报告：既没有标题行（「…绩效自评报告」）或「项目名称：」等封面字段，"
+                         "也没有「一、…」「（一）…」这样的标题")
     return reports
 
 
+# ----- one report
+
+
 @dataclass
-class _Draft:
-    """A report being assembled."""
+class _Front:
+    """What stands before the body: cover fields, the title line, the project in «（…）»."""
 
-    report: Report
-    tables: list[Table] = field(default_factory=list)
-    max_part: int = 0
-    current: str = _PREAMBLE
-    matched_headings: int = 0
+    cover: dict[str, str] = field(default_factory=dict)
+    title: TitleLine | None = None
+    project: str = ""
+    after_title: bool = False
+    team: list[str] = field(default_factory=list)
+    state: _Chunk = field(default_factory=_Chunk)
 
-    def has_body(self) -> bool:
-        return bool(self.matched_headings or self.tables)
+    def take(self, text: str) -> str | None:
+        """Consume a front line; return the text still to read as body ("" when none, None when
+        the line is not front matter)."""
+        if self.state.body:
+            cover = cover_line(text, bare=False)
+            if cover is not None and cover[0] == "title":
+                self.cover.setdefault(*cover)
+                return ""
+            return None
+        cover = cover_line(text, bare=True)
+        if cover is not None:
+            self.cover.setdefault(*cover)
+            return ""
+        after_title, self.after_title = self.after_title, False
+        title = title_line(text)
+        if title is not None:
+            self.title = self.title or title
+            self.after_title = not title.rest
+            return title.rest
+        if after_title and project_in_parens(text):
+            self.project = project_in_parens(text)
+            return ""
+        if skip_toc(self.state, text):
+            return ""
+        if is_team_line(text) and opening_marker(text) is None:
+            self.team.append(plain(text))
+            return ""
+        if opening_marker(text) is not None:
+            self.state.body = True
+        return None
 
 
-class _Builder:
-    def __init__(self) -> None:
-        self.done: list[_Draft] = []
-        self.draft: _Draft | None = None
-
-    def _start(self, line: int) -> _Draft:
-        if self.draft is not None:
-            self.done.append(self.draft)
-        self.draft = _Draft(Report(source_line=line))
-        return self.draft
-
-    def _current(self, line: int) -> _Draft:
-        return self.draft or self._start(line)
-
-    def add_table(self, table: Table) -> None:
-        draft = self._current(table.line)
-        draft.tables.append(table)
-
-    def add_line(self, para: Paragraph) -> None:
-        text = _strip_quotes(para.text.strip(" \t\u3000\xa0"))
+def build_report(blocks: list[Block]) -> Report | None:
+    """One report from its blocks (None when they hold neither a heading, a table nor a cover)."""
+    front = _Front()
+    lines: list[str] = []
+    tables: list[Table] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            cover = None if block.cells or front.state.body else cover_from_rows(block.rows)
+            if cover is not None:
+                for key, value in cover.items():
+                    front.cover.setdefault(key, value)
+            else:
+                tables.append(block)
+            continue
+        text = line_text(block)
         if not text:
-            return
-        cover = _COVER.match(text)
-        if cover and self._is_cover_line(cover.group(1)):
-            self._add_cover(cover.group(1), cover.group(2), para.line)
-            return
-        hits, rest = split_headings(text)
-        if hits:
-            self._open_headings(hits, para.line)
-            if rest:
-                self._add_paragraph(rest)
-            return
-        draft = self._current(para.line)
-        if is_hint(text, draft.current):
-            return
-        if _DOCUMENT_TITLE.search(text) and not draft.has_body() and draft.current == _PREAMBLE:
-            return  # «2025年度项目支出绩效自评报告»: the document's title, not its text
-        self._add_paragraph(text)
+            continue
+        rest = front.take(text)
+        if rest is None:
+            lines.append(text)
+        elif rest:
+            front.state.body = True
+            lines.append(rest)
+    outline = choose_outline(lines, bool(tables))
+    sections = _KnownSections(outline) if outline is not None else _StructuralSections()
+    for text in lines:
+        sections.add_line(text)
+    if not (sections.headings or tables or "title" in front.cover or front.title):
+        return None
+    return _finalise(sections, tables, front)
 
-    def _is_cover_line(self, label: str) -> bool:
-        """Cover fields come before the body; only 项目名称 there starts the next report."""
-        return label == "项目名称" or self.draft is None or not self.draft.has_body()
 
-    def _add_cover(self, label: str, value: str, line: int) -> None:
-        draft = self._current(line)
-        if label == "项目名称" and (draft.has_body() or "title" in draft.report.cover):
-            draft = self._start(line)
-        key = _cover_key(label)
-        value = value.strip(" \t\u3000\xa0")
-        draft.report.cover.setdefault(key, value)
+class _Sections:
+    """A report's sections as its lines are read."""
 
-    def _open_headings(self, hits: list[HeadingHit], line: int) -> None:
-        draft = self._current(line)
-        first_part = int(hits[0].key.split(".")[0])
-        if first_part == 1 and (draft.max_part >= 2 or draft.tables):
-            draft = self._start(line)
+    def __init__(self, outline: Outline) -> None:
+        self.outline = outline
+        self.report = Report(outline=outline.key)
+        self.current = PREAMBLE
+        self.headings = 0
+
+    def section(self, key: str, heading: str = "", title: str = "") -> Section:
+        existing = self.report.section(key)
+        if existing is not None:
+            if heading and not existing.heading:
+                existing.heading = heading
+            return existing
+        section = Section(key=key, title=title or self.outline.title_of(key), heading=heading)
+        self.report.sections.append(section)
+        return section
+
+    def add_paragraph(self, text: str) -> None:
+        if self.current == self.outline.table_section and _CAPTION.search(text):
+            return
+        if is_hint(text, self.current, self.outline):
+            return
+        self.section(self.current).paragraphs.append(text)
+
+    def open_table_heading(self, text: str) -> bool:
+        """A line «附件：项目支出绩效自评表» that heads the section holding the 自评表."""
+        entry = self.outline.table_entry
+        if entry is None or entry.numeral or not _is_table_heading(text, entry):
+            return False
+        self.current = entry.key
+        self.headings += 1
+        self.report.headings.append((entry.key, plain(text)))
+        self.section(entry.key, heading=plain(text))
+        return True
+
+    def add_line(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class _KnownSections(_Sections):
+    """Sections of a known outline: headings matched by their titles."""
+
+    def add_line(self, text: str) -> None:
+        if marker_free(text) and self.open_table_heading(text):
+            return
+        for n, (hits, rest) in enumerate(split_line(text, self.outline)):
+            if hits:
+                self._open(hits)
+                if rest:
+                    self.add_paragraph(rest)
+            elif n == 0:
+                if is_hint(text if not rest else rest, self.current, self.outline):
+                    continue
+                if rest:
+                    self.add_paragraph(rest)
+
+    def _open(self, hits: list[HeadingHit]) -> None:
         for hit in hits:
-            draft.matched_headings += 1
-            draft.max_part = max(draft.max_part, int(hit.key.split(".")[0]))
-            draft.current = hit.key
-            entry = load_outline().entry(hit.key)
+            self.headings += 1
+            self.current = hit.key
+            self.report.headings.append((hit.key, hit.numbering + plain(hit.title)))
+            entry = self.outline.entry(hit.key)
             if entry is not None and (not entry.is_part or entry.leaf):
-                _section(draft.report, hit.key, heading=hit.numbering + plain(hit.title))
+                self.section(hit.key, heading=hit.numbering + plain(hit.title))
 
-    def _add_paragraph(self, text: str) -> None:
-        draft = self._current(0)
-        if draft.current == "7" and _CAPTION.search(text):
+
+class _StructuralSections(_Sections):
+    """Sections of a report of no known outline: its own headings, numbered "1", "1.1" …, when
+    they follow one another in order (a «一、» inside part 三 is a list item)."""
+
+    def __init__(self) -> None:
+        super().__init__(structure_base())
+        self.report.outline = STRUCTURAL
+        self.part = 0
+        self.sub = 0
+
+    def add_line(self, text: str) -> None:
+        if marker_free(text) and self.open_table_heading(text):
             return
-        if is_hint(text, draft.current):
+        pieces = split_structural(text)
+        if not any(hits for hits, _ in pieces):
+            self.add_paragraph(text)
             return
-        _section(draft.report, draft.current).paragraphs.append(text)
+        for hits, rest in pieces:
+            for i, hit in enumerate(hits):
+                if not self._accept(hit):  # a list item, not a heading: the rest is text
+                    rest = as_text(hits[i:], rest)
+                    break
+            if rest:
+                self.add_paragraph(rest)
 
-    def finish(self) -> list[Report]:
-        if self.draft is not None:
-            self.done.append(self.draft)
-            self.draft = None
-        reports = [_finalise(d) for d in self.done if d.has_body() or "title" in d.report.cover]
-        _inherit_profiles(reports)
-        return reports
+    def _accept(self, hit: StructHit) -> bool:
+        if hit.level == 1 and hit.ordinal == self.part + 1:
+            self.part, self.sub = hit.ordinal, 0
+            self._open(str(self.part), hit)
+            return True
+        if hit.level == 2 and hit.ordinal == self.sub + 1:
+            self.sub = hit.ordinal
+            self._open(f"{max(self.part, 1)}.{self.sub}", hit)
+            return True
+        return False
 
-
-def _section(report: Report, key: str, heading: str = "") -> Section:
-    existing = report.section(key)
-    if existing is not None:
-        if heading and not existing.heading:
-            existing.heading = heading
-        return existing
-    entry = load_outline().entry(key)
-    title = entry.title if entry else "前言"
-    section = Section(key=key, title=title, heading=heading)
-    report.sections.append(section)
-    return section
-
-
-def _cover_key(label: str) -> str:
-    for f in load_outline().cover_fields:
-        if label in f.patterns:
-            return f.key
-    return label
+    def _open(self, key: str, hit: StructHit) -> None:
+        self.headings += 1
+        self.current = key
+        heading = hit.numbering + hit.title
+        self.report.headings.append((key, heading))
+        self.section(key, heading=heading, title=hit.title)
 
 
-def _strip_quotes(text: str) -> str:
-    """Drop the stray straight quotes a spreadsheet export leaves around a cell's text."""
-    if text.count('"') % 2 == 1 or (text.startswith('"') and text.endswith('"')):
-        text = text.strip('"').strip()
-    return text
+def marker_free(text: str) -> bool:
+    from .markers import marker_at
+
+    return marker_at(text) is None
 
 
-def _finalise(draft: _Draft) -> Report:
-    report = draft.report
-    report.table = parse_table(draft.tables) if draft.tables else None
-    if report.table is not None and report.section("7") is None:
-        _section(report, "7")
+def _is_table_heading(text: str, entry: OutlineEntry) -> bool:
+    """«附件：项目支出绩效自评表», «附表», «附件1：…自评表»: the table section's heading."""
+    t = plain(text).rstrip("：:。")
+    if len(t) > 40:
+        return False
+    if t in {plain(x) for x in entry.titles}:
+        return True
+    prefixes = [x for x in entry.titles if len(x) <= 3]
+    return any(t.startswith(p) for p in prefixes) and t.endswith("表")
+
+
+# ----- finishing a report
+
+
+def _finalise(sections: _Sections, tables: list[Table], front: _Front) -> Report:
+    report = sections.report
+    outline = sections.outline
+    report.cover = dict(front.cover)
+    if front.team:
+        report.cover.setdefault("team", "\n".join(front.team))
+    report.table = parse_table(tables) if tables else None
+    table_key = outline.table_section
+    if report.table is not None:
+        report.table.section = table_key or ""
+        if table_key and report.section(table_key) is None:
+            sections.section(table_key)
     header = report.table.header if report.table else {}
-    cover = report.cover
-    report.title = cover.get("title") or header.get("title", "")
-    report.unit = cover.get("unit") or header.get("unit", "")
-    report.dept = _DEPT_CODE.sub("", cover.get("dept") or header.get("dept", "")).strip()
-    report.year = _report_year(report)
+    title = front.title
+    report.title = (clean_project(front.cover.get("title", "")) or front.project or clean_project(header.get("title", ""))
+                    or (title.project if title else ""))
+    report.unit = front.cover.get("unit") or header.get("unit", "") or (title.unit if title else "")
+    report.dept = _DEPT_CODE.sub("", front.cover.get("dept") or header.get("dept", "")).strip()
+    report.year = _report_year(report, title)
     report.profile = report.table.profile if report.table else ""
-    report.sections.sort(key=lambda s: load_outline().order(s.key) if s.key != _PREAMBLE else -2)
+    if not outline.structural:
+        report.sections.sort(key=lambda s: outline.order(s.key) if s.key != PREAMBLE else -2)
+    else:
+        report.sections.sort(key=lambda s: -2 if s.key == PREAMBLE else (1 if s.key == table_key else 0))
     return report
 
 
-def _report_year(report: Report) -> int | None:
+def _report_year(report: Report, title: TitleLine | None) -> int | None:
     if report.table and report.table.year:
         return report.table.year
+    if title is not None and title.year:
+        return title.year
     m = _YEAR_IN_TEXT.search(report.cover.get("filed", ""))
     if m:
         return int(m.group(1))
@@ -217,6 +317,9 @@ def _report_year(report: Report) -> int | None:
 def _inherit_profiles(reports: list[Report]) -> None:
     """A report with an empty 附表 takes the layout its neighbours in the same file use."""
     known = [r.profile for r in reports if r.profile]
-    fallback = Counter(known).most_common(1)[0][0] if known else DEFAULT_PROFILE
+    fallback = Counter(known).most_common(1)[0][0] if known else default_profile().key
     for report in reports:
         report.profile = report.profile or fallback
+
+
+__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "Paragraph", "parse_blocks", "parse_text", "read_bytes", "read_file"]

@@ -12,41 +12,62 @@ from typing import Any
 
 from .amounts import parse_amount, parse_number
 from .blocks import Table
+from .cells import norm, rows_from_cells
 from .document import Cell, Indicator, ReportTable
 from .headings import plain
-from .outline import DEFAULT_PROFILE, Profile, load_profiles
+from .profiles import Profile, default_profile, load_profiles
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_UNIT = re.compile(r"[（(]\s*(万元|元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
 _LABEL_MAX = 20  # a label cell is short; longer cells are values
 
 
 def parse_table(tables: list[Table], profile_hint: str | None = None) -> ReportTable | None:
     """Read the 附表 from the table blocks of one report; None when they hold nothing."""
-    rows = [[_clean(c) for c in row] for t in tables for row in t.rows]
-    rows = [r for r in rows if any(r)]
-    if not rows:
+    grids = [[[_clean(c) for c in row] for row in t.rows] for t in tables]
+    cells = [row for grid in grids for row in grid]
+    if not any(any(r) for r in cells):
         return None
-    profile = detect_profile(rows) or load_profiles().get(profile_hint or "") or load_profiles()[DEFAULT_PROFILE]
+    profile = detect_profile(cells) or load_profiles().get(profile_hint or "") or default_profile()
+    rows: list[list[str]] = []
+    for table_block, grid in zip(tables, grids, strict=True):
+        if table_block.cells:
+            rows.extend(rows_from_cells([r[0] for r in grid if r and r[0]], profile))
+        else:
+            rows.extend(grid)
+    rows = [r for r in rows if any(r)]
+    unit = amount_unit(rows, profile)
     table = ReportTable(profile=profile.key)
     table.year = _find_year(rows)
     table.header = _read_header(rows, profile)
-    table.budget = _read_budget(rows, profile)
+    table.budget = _read_budget(rows, profile, unit)
     table.goals_expected, table.goals_actual = _read_goals(rows, profile)
     table.indicators, table.total_score = _read_indicators(rows, profile)
     return table
 
 
 def detect_profile(rows: list[list[str]]) -> Profile | None:
-    """The profile whose signature labels appear most often among the cells."""
-    cells = {plain(c) for row in rows for c in row if len(c) <= _LABEL_MAX * 2}
-    scores: list[tuple[int, str]] = []
+    """The profile the largest share of whose signature labels appear among the cells."""
+    cells = {norm(c) for row in rows for c in row if len(c) <= _LABEL_MAX * 2}
+    scores: list[tuple[float, int, str]] = []
     for profile in load_profiles().values():
-        hits = sum(1 for label in profile.signature if any(c.startswith(label) for c in cells))
-        scores.append((hits, profile.key))
-    scores.sort(reverse=True)
-    if not scores or scores[0][0] == 0:
+        hits = sum(1 for label in profile.signature if any(c.startswith(norm(label)) for c in cells))
+        if hits >= 2 or (hits and len(profile.signature) <= 2):
+            scores.append((hits / len(profile.signature), hits, profile.key))
+    if not scores:
         return None
-    return load_profiles()[scores[0][1]]
+    return load_profiles()[max(scores)[2]]
+
+
+def amount_unit(rows: list[list[str]], profile: Profile) -> str:
+    """The unit the form's bare amounts are written in: as its caption says («项目资金（元）»,
+    «单位：元»), else the profile's."""
+    for row in rows[:40]:
+        for cell in row:
+            m = _UNIT.search(cell)
+            if m and len(cell) <= 40:
+                return m.group(1) or m.group(2)
+    return profile.amount_unit
 
 
 def _clean(cell: str) -> str:
@@ -87,20 +108,22 @@ def _read_header(rows: list[list[str]], profile: Profile) -> dict[str, str]:
     return header
 
 
-def _read_budget(rows: list[list[str]], profile: Profile) -> dict[str, dict[str, Cell]]:
+def _read_budget(rows: list[list[str]], profile: Profile, unit: str) -> dict[str, dict[str, Cell]]:
     spec = profile.budget
     if spec["layout"] == "pairs":
-        return _budget_pairs(rows, spec, profile)
-    return _budget_grid(rows, spec, profile)
+        return _budget_pairs(rows, spec, profile, unit)
+    return _budget_grid(rows, spec, profile, unit)
 
 
-def _make_cell(text: str, column: str, profile: Profile) -> Cell:
+def _make_cell(text: str, column: str, profile: Profile, unit: str) -> Cell:
+    """A budget cell; money in 万元 whatever the form is written in."""
     if column in profile.money_columns():
-        return Cell(text, parse_amount(text))
+        return Cell(text, parse_amount(text, written=unit))
     return Cell(text, parse_number(text))
 
 
-def _budget_pairs(rows: list[list[str]], spec: dict[str, Any], profile: Profile) -> dict[str, dict[str, Cell]]:
+def _budget_pairs(rows: list[list[str]], spec: dict[str, Any], profile: Profile,
+                  unit: str) -> dict[str, dict[str, Cell]]:
     columns = [c["key"] for c in spec["columns"]]
     budget: dict[str, dict[str, Cell]] = {}
     for row in rows:
@@ -115,7 +138,7 @@ def _budget_pairs(rows: list[list[str]], spec: dict[str, Any], profile: Profile)
                 seen[row_key] = column_index + 1
             if column_index < len(columns):
                 column = columns[column_index]
-                budget.setdefault(row_key, {})[column] = _make_cell(row[i + 1], column, profile)
+                budget.setdefault(row_key, {})[column] = _make_cell(row[i + 1], column, profile, unit)
     return budget
 
 
@@ -130,7 +153,8 @@ def _pair_label(cell: str, row_specs: list[dict[str, Any]]) -> tuple[str, int | 
     return None
 
 
-def _budget_grid(rows: list[list[str]], spec: dict[str, Any], profile: Profile) -> dict[str, dict[str, Cell]]:
+def _budget_grid(rows: list[list[str]], spec: dict[str, Any], profile: Profile,
+                 unit: str) -> dict[str, dict[str, Cell]]:
     budget: dict[str, dict[str, Cell]] = {}
     header_at, columns = _grid_header(rows, spec)
     if header_at is None:
@@ -143,7 +167,7 @@ def _budget_grid(rows: list[list[str]], spec: dict[str, Any], profile: Profile) 
                 break
             continue
         budget[row_key] = {
-            col: _make_cell(row[idx] if idx < len(row) else "", col, profile) for col, idx in columns.items()
+            col: _make_cell(row[idx] if idx < len(row) else "", col, profile, unit) for col, idx in columns.items()
         }
     return budget
 
@@ -152,9 +176,9 @@ def _grid_header(rows: list[list[str]], spec: dict[str, Any]) -> tuple[int | Non
     for r, row in enumerate(rows):
         columns: dict[str, int] = {}
         for i, cell in enumerate(row):
-            text = plain(cell)
+            text = norm(cell)
             for col in spec["columns"]:
-                if col["key"] not in columns and text.startswith(col["label"]):
+                if col["key"] not in columns and text.startswith(norm(col["label"])):
                     columns[col["key"]] = i
         if len(columns) >= 2 and ("budget" in columns or "spent" in columns):
             return r, columns
@@ -215,7 +239,7 @@ def _read_indicators(rows: list[list[str]], profile: Profile) -> tuple[list[Indi
         if first.startswith(profile.scoring.get("total_label", "总分")):
             total = _total_score(row, columns, first)
             break
-        values = {key: _at(row, idx) for key, idx in columns.items()}
+        values = _compose({key: _at(row, idx) for key, idx in columns.items()}, profile)
         if not any(values.get(k) for k in ("level3", "expected", "actual")):
             continue
         level1 = plain(values.get("level1", "")) or level1
@@ -233,6 +257,24 @@ def _read_indicators(rows: list[list[str]], profile: Profile) -> tuple[list[Indi
             )
         )
     return out, total
+
+
+def _compose(values: dict[str, str], profile: Profile) -> dict[str, str]:
+    """Columns the profile keeps inside others (`into`): 指标性质 «≥» before the 指标值, 度量单位
+    «人次» after the 指标值 and 完成值 — «≥» «500» «人次» → «≥500人次»."""
+    for spec in profile.indicator_columns:
+        if "into" not in spec:
+            continue
+        part = plain(values.pop(spec["key"], ""))
+        if not part:
+            continue
+        for target in spec["into"]:
+            value = values.get(target, "").strip()
+            if spec.get("at") == "start" and value[:1].isdigit():
+                values[target] = part + value
+            elif spec.get("at") == "end" and value[-1:].isdigit():
+                values[target] = value + part
+    return values
 
 
 def _total_score(row: list[str], columns: dict[str, int], label: str) -> str:

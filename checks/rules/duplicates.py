@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from extract.outline import load_outline
+from extract.outline import PREAMBLE
 
 from ..context import CheckInput
 from ..finding import Evidence, Finding
@@ -32,7 +32,7 @@ class _Sentence:
 def _sentences(data: CheckInput) -> list[_Sentence]:
     out = []
     for section in data.report.sections:
-        if section.key in ("7", "0"):
+        if section.key in (data.table_key, PREAMBLE):
             continue
         for index, paragraph in enumerate(section.paragraphs):
             base, _ = data.paragraph_span(section.key, index)
@@ -47,7 +47,7 @@ def _sentences(data: CheckInput) -> list[_Sentence]:
 def check(data: CheckInput) -> Iterator[Finding]:
     # Sorted by length: ratio ≥ 90 needs the longer sentence to be at most 110/90 of the shorter,
     # so each sentence is compared only with the contiguous run of similar length after it.
-    order = load_outline().order
+    order = data.outline.order
     sentences = sorted(_sentences(data), key=lambda s: len(s.text))
     texts = [s.text for s in sentences]
     lengths = [len(t) for t in texts]

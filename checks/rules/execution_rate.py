@@ -21,6 +21,9 @@ HUNDRED = Decimal(100)
 LOW_RATE = Decimal(90)
 _EXPLAINS = re.compile(r"原因|由于|因为|主要是|偏低|较低|未能|延期|滞后|尚未|未结算|未支付|未到|推迟|影响")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+# Roles of the sections where a low 执行率 is explained (资金使用, 绩效, 原因, 计划, 经验, 其他);
+# a report of no known outline: all its sections.
+_EXPLAINED_IN = ("spending", "results", "reasons", "plans", "lessons", "other")
 
 
 def _rate_interval(spent: TableCell, budget: TableCell) -> Interval | None:
@@ -39,13 +42,13 @@ def check(data: CheckInput) -> Iterator[Finding]:
     if table is None:
         return
     profile = data.profile
-    budget = cell(table, profile, "total", "budget")
-    spent = cell(table, profile, "total", "spent")
+    budget = cell(table, profile, "total", profile.rate_denominator)
+    spent = cell(table, profile, "total", profile.rate_numerator)
     if budget is None or spent is None or budget.value <= 0:
         return
     if spent.interval.lo > budget.interval.hi:
         yield Finding(
-            rule="execution_rate", severity="error", section="7",
+            rule="execution_rate", severity="error", section=data.table_key,
             message=f"附表执行数 {num(spent.value)} 万元超过预算数 {num(budget.value)} 万元（执行率 {pct(_exact_rate(spent, budget))}）。",
             evidence=[spent.evidence(), budget.evidence()],
         )
@@ -57,7 +60,7 @@ def check(data: CheckInput) -> Iterator[Finding]:
     yield from _row_rates(data)
     if rate.hi < LOW_RATE and not _explained(data):
         yield Finding(
-            rule="execution_rate", severity="warning", section="2.2",
+            rule="execution_rate", severity="warning", section=data.outline.key_for("spending"),
             message=f"执行率 {pct(exact)} 低于 90%，但正文没有说明原因（资金未支付、项目延期等）。",
             evidence=[spent.evidence(), budget.evidence()],
         )
@@ -73,7 +76,7 @@ def _stated_rates(data: CheckInput, rate: Interval, exact: Decimal, spent: Table
         stated = Interval.of_decimal(stated_cell.value)
         if not stated.overlaps(rate):
             yield Finding(
-                rule="execution_rate", severity="error", section="7",
+                rule="execution_rate", severity="error", section=data.table_key,
                 message=f"附表执行率填为 {stated_cell.text}，但{basis}。",
                 evidence=[stated_cell.evidence(), spent.evidence(), budget.evidence()],
                 fix=f"如将附表执行率改为 {pct(exact)} 则一致",
@@ -88,9 +91,9 @@ def _stated_rates(data: CheckInput, rate: Interval, exact: Decimal, spent: Table
         stated = Interval.written(value, -len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
         if not stated.overlaps(rate):
             yield Finding(
-                rule="execution_rate", severity="error", section="7",
+                rule="execution_rate", severity="error", section=data.table_key,
                 message=f"附表指标「{ind.level3}」实际完成值为 {ind.actual}，但{basis}。",
-                evidence=[Evidence("table", ind.actual, "7", cell=f"indicators.{index}.actual"),
+                evidence=[Evidence("table", ind.actual, data.table_key, cell=f"indicators.{index}.actual"),
                           spent.evidence(), budget.evidence()],
                 fix=f"如将该指标实际完成值改为 {pct(exact)} 则一致",
             )
@@ -121,20 +124,22 @@ def _text_rate(loc: Located, rate: Interval, exact: Decimal, basis: str, spent: 
 
 
 def _row_rates(data: CheckInput) -> Iterator[Finding]:
-    """mof2020: the rate of each fund row (当年财政拨款, 上年结转 …) against its own amounts."""
+    """The rate of each fund row (当年财政拨款, 上年结转 …) against its own amounts, where the
+    form has a rate column."""
     table = data.report.table
     assert table is not None
-    for row in ("fiscal", "carry", "other"):
-        stated_cell = cell(table, data.profile, row, "rate")
-        budget = cell(table, data.profile, row, "budget")
-        spent = cell(table, data.profile, row, "spent")
+    profile = data.profile
+    for row in profile.budget["parts"]:
+        stated_cell = cell(table, profile, row, "rate")
+        budget = cell(table, profile, row, profile.rate_denominator)
+        spent = cell(table, profile, row, profile.rate_numerator)
         if stated_cell is None or budget is None or spent is None or budget.value <= 0:
             continue
         rate = _rate_interval(spent, budget)
         if rate is not None and not Interval.of_decimal(stated_cell.value).overlaps(rate):
             exact = _exact_rate(spent, budget)
             yield Finding(
-                rule="execution_rate", severity="error", section="7",
+                rule="execution_rate", severity="error", section=data.table_key,
                 message=(f"附表「{stated_cell.label.split('（')[0]}」执行率填为 {stated_cell.text}，但其执行数 "
                          f"{num(spent.value)} ÷ 预算数 {num(budget.value)} = {pct(exact)}。"),
                 evidence=[stated_cell.evidence(), spent.evidence(), budget.evidence()],
@@ -143,7 +148,7 @@ def _row_rates(data: CheckInput) -> Iterator[Finding]:
 
 
 def _explained(data: CheckInput) -> bool:
-    for key in ("2.2", "4.1", "4.2", "5.1", "5.2", "5.3"):
+    for key in data.keys_for(*_EXPLAINED_IN) or tuple(data.sections):
         for sentence in re.split(r"[。；;\n]", data.text_of(key)):
             if _EXPLAINS.search(sentence) and ("执行" in sentence or "资金" in sentence or "支付" in sentence
                                                or "结转" in sentence or "款" in sentence):

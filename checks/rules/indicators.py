@@ -22,15 +22,16 @@ _TIME_WORDS = re.compile(r"时间|及时|时限|进度|按时|时效|期限")
 _SATISFACTION = re.compile(r"满意")
 
 
-def cell_evidence(ind: Indicator, index: int, column: str) -> Evidence:
-    return Evidence("table", getattr(ind, column), "7", cell=f"indicators.{index}.{column}")
+def cell_evidence(ind: Indicator, index: int, column: str, section: str) -> Evidence:
+    """A cell of indicator row `index`; `section`: the key of the section holding the 附表."""
+    return Evidence("table", getattr(ind, column), section, cell=f"indicators.{index}.{column}")
 
 
 def has_reason(data: CheckInput, ind: Indicator) -> bool:
     """A reason for a deviation: in the 偏差原因 column, or 4.2 talks about this indicator."""
     if ind.reason.strip():
         return True
-    text = data.text_of("4.2")
+    text = data.text_for("reasons")
     if len(text.strip()) < 4:
         return False
     name = normalise(ind.level3)
@@ -45,8 +46,8 @@ def check(data: CheckInput) -> Iterator[Finding]:
         return
     categories: dict[str, Finding] = {}
     for index, ind in enumerate(table.indicators):
-        yield from _units(ind, index)
-        yield from _repeats(ind, index)
+        yield from _units(ind, index, data.table_key)
+        yield from _repeats(ind, index, data.table_key)
         yield from _deviation(data, ind, index)
         for finding in _category(data, ind, index):
             if finding.message in categories:  # one finding per misplaced category, every row as evidence
@@ -57,28 +58,28 @@ def check(data: CheckInput) -> Iterator[Finding]:
     yield from categories.values()
 
 
-def _units(ind: Indicator, index: int) -> Iterator[Finding]:
+def _units(ind: Indicator, index: int, table_key: str) -> Iterator[Finding]:
     expected, actual = value_of(ind.expected), value_of(ind.actual)
     if not (expected.numeric and actual.numeric):
         return
     if expected.kind == actual.kind and expected.unit == actual.unit:
         return
     yield Finding(
-        rule="indicators", severity="warning", section="7",
+        rule="indicators", severity="warning", section=table_key,
         message=(f"指标「{ind.level3}」的年度指标值是 {ind.expected}（{expected.describe()}），实际完成值却是 "
                  f"{ind.actual}（{actual.describe()}），单位不一致，无法判断是否完成。"),
-        evidence=[cell_evidence(ind, index, "expected"), cell_evidence(ind, index, "actual")],
+        evidence=[cell_evidence(ind, index, "expected", table_key), cell_evidence(ind, index, "actual", table_key)],
         fix=f"如将实际完成值写成与指标值相同的单位（如「{expected.mention.surface if expected.mention else ''}」的形式）则一致",
     )
 
 
-def _repeats(ind: Indicator, index: int) -> Iterator[Finding]:
+def _repeats(ind: Indicator, index: int, table_key: str) -> Iterator[Finding]:
     if not _REPEATS_TARGET.match(ind.actual):
         return
     yield Finding(
-        rule="indicators", severity="warning", section="7",
+        rule="indicators", severity="warning", section=table_key,
         message=f"指标「{ind.level3}」的实际完成值「{ind.actual}」只重复了目标的写法，应填写实际达到的数值。",
-        evidence=[cell_evidence(ind, index, "actual")],
+        evidence=[cell_evidence(ind, index, "actual", table_key)],
     )
 
 
@@ -91,8 +92,8 @@ def _deviation(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding
     else:
         message = f"指标「{ind.level3}」大幅超额完成（目标 {ind.expected}，实际 {ind.actual}，超出 30% 以上），但没有说明原因。"
     yield Finding(
-        rule="indicators", severity="warning", section="7", message=message,
-        evidence=[cell_evidence(ind, index, "expected"), cell_evidence(ind, index, "actual")],
+        rule="indicators", severity="warning", section=data.table_key, message=message,
+        evidence=[cell_evidence(ind, index, "expected", data.table_key), cell_evidence(ind, index, "actual", data.table_key)],
         fix="在附表「偏差原因分析及改进措施」栏或正文（二）项目绩效目标未完成原因分析中写明原因",
     )
 
@@ -106,25 +107,25 @@ def _category(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding]
         owner = next((name for name, e in entries.items() if _plain(ind.level2) in [_plain(x) for x in e["level2"]]), None)
         if _plain(ind.level2) not in allowed and owner and owner != level1:
             yield Finding(
-                rule="indicators", severity="warning", section="7",
+                rule="indicators", severity="warning", section=data.table_key,
                 message=f"二级指标「{ind.level2}」应属于一级指标「{owner}」，附表中却放在「{ind.level1}」下。",
-                evidence=[cell_evidence(ind, index, "level1"), cell_evidence(ind, index, "level2")],
+                evidence=[cell_evidence(ind, index, "level1", data.table_key), cell_evidence(ind, index, "level2", data.table_key)],
                 fix=f"如将一级指标改为「{owner}」则一致",
             )
     expected = value_of(ind.expected)
     misplaced = ("成本" in ind.level2 or "数量" in ind.level2) and bool(_TIME_WORDS.search(ind.level3))
     if ind.level2 and "时效" not in ind.level2 and (expected.kind == "date" or misplaced):
         yield Finding(
-            rule="indicators", severity="warning", section="7",
+            rule="indicators", severity="warning", section=data.table_key,
             message=f"指标「{ind.level3}」（{ind.expected}）是时间要求，应放在「时效指标」下，附表中却在「{ind.level2}」下。",
-            evidence=[cell_evidence(ind, index, "level2"), cell_evidence(ind, index, "level3")],
+            evidence=[cell_evidence(ind, index, "level2", data.table_key), cell_evidence(ind, index, "level3", data.table_key)],
             fix="如将二级指标改为「时效指标」则一致",
         )
     elif _SATISFACTION.search(ind.level3) and "满意" not in ind.level1 + ind.level2:
         yield Finding(
-            rule="indicators", severity="warning", section="7",
+            rule="indicators", severity="warning", section=data.table_key,
             message=f"指标「{ind.level3}」是满意度，应放在「满意度指标」下，附表中却在「{ind.level1}/{ind.level2}」下。",
-            evidence=[cell_evidence(ind, index, "level1"), cell_evidence(ind, index, "level3")],
+            evidence=[cell_evidence(ind, index, "level1", data.table_key), cell_evidence(ind, index, "level3", data.table_key)],
         )
 
 
@@ -138,7 +139,7 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
         return
     name = normalise(ind.level3)
     for loc in data.located:
-        if loc.section == "7" or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
+        if loc.section == data.table_key or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
             continue
         label = normalise(loc.m.label)
         if len(label) < 3 or not (label in name or name in label or fuzz.ratio(label, name) >= 85):
@@ -148,5 +149,5 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
         yield Finding(
             rule="indicators", severity="warning", section=loc.section,
             message=f"指标「{ind.level3}」在附表中实际完成值为 {ind.actual}，正文第 {loc.section} 节却写「{loc.m.label}{loc.m.surface}」。",
-            evidence=[cell_evidence(ind, index, "actual"), loc.evidence()],
+            evidence=[cell_evidence(ind, index, "actual", data.table_key), loc.evidence()],
         )

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.numerals import parse_chinese
-from extract.outline import load_outline
-
 from ..context import CheckInput
 from ..finding import Evidence, Finding
 from ..registry import rule
@@ -57,7 +55,7 @@ def _chinese(raw: str) -> int:
 @rule("numbering", "序号", "warning", "段内编号跳号或重号（…6、6、7 / …7、9、10）；一级标题用了阿拉伯数字（6、代替六、）")
 def check(data: CheckInput) -> Iterator[Finding]:
     for section in data.report.sections:
-        if section.key == "7":
+        if section.key == data.table_key:
             continue
         for markers in _markers(section.text).values():
             yield from _sequence(section.key, markers)
@@ -91,7 +89,7 @@ def _finding(key: str, last: _Marker, marker: _Marker, what: str) -> Finding:
 
 
 def _headings(data: CheckInput) -> Iterator[Finding]:
-    outline = load_outline()
+    outline = data.outline
     for section in data.report.sections:
         entry = outline.entry(section.key)
         heading = section.heading

@@ -18,6 +18,7 @@ from ..table import cell
 from .indicators import cell_evidence
 
 HUNDRED = Decimal(100)
+_WEIGHTS_EXPLAINED_IN = ("evaluation", "other")  # roles of the sections that may explain changed weights
 _GRADE = re.compile(r"(?:评价|自评)?(?:等级|结果|级别)[为是：:]?\s*[“「]?([优良中差])")
 
 
@@ -46,16 +47,19 @@ def _weights(data: CheckInput) -> Iterator[Finding]:
         weight = _number(ind.weight)
         if name and weight is not None:
             sums[name] = sums.get(name, Decimal(0)) + weight
-    explained = any(word in data.text_of("6") + data.text_of("5.3") for word in ("权重", "分值调整", "分值设置"))
+    explained = any(word in data.text_for(*_WEIGHTS_EXPLAINED_IN) for word in ("权重", "分值调整", "分值设置"))
+    basis = data.profile.scoring.get("basis", data.profile.name)
     for entry in data.profile.level1:
-        expected = Decimal(entry.get("weight", 0))
+        if "weight" not in entry:
+            continue  # the form weighs each indicator on its own (四川: 权重 per row)
+        expected = Decimal(entry["weight"])
         got = sums.get(entry["name"])
         if got is None or got == expected or explained:
             continue
         yield Finding(
-            rule="scores", severity="warning", section="7",
-            message=f"一级指标「{entry['name']}」的分值合计 {num(got)}，按财预〔2020〕10号 应为 {num(expected)}（如有调整，请说明理由）。",
-            evidence=[Evidence("table", ind.weight, "7", cell=f"indicators.{i}.weight")
+            rule="scores", severity="warning", section=data.table_key,
+            message=f"一级指标「{entry['name']}」的分值合计 {num(got)}，按{basis} 应为 {num(expected)}（如有调整，请说明理由）。",
+            evidence=[Evidence("table", ind.weight, data.table_key, cell=f"indicators.{i}.weight")
                       for i, ind in enumerate(table.indicators) if data.profile.canonical_level1(ind.level1) == entry["name"]],
         )
 
@@ -69,9 +73,9 @@ def _indicator_scores(data: CheckInput) -> Iterator[Finding]:
             continue
         if score > weight:
             yield Finding(
-                rule="scores", severity="error", section="7",
+                rule="scores", severity="error", section=data.table_key,
                 message=f"指标「{ind.level3}」得分 {ind.score} 超过分值 {ind.weight}。",
-                evidence=[cell_evidence(ind, index, "score"), cell_evidence(ind, index, "weight")],
+                evidence=[cell_evidence(ind, index, "score", data.table_key), cell_evidence(ind, index, "weight", data.table_key)],
                 fix=f"如将得分改为不超过 {ind.weight} 则一致",
             )
             continue
@@ -86,9 +90,9 @@ def _indicator_scores(data: CheckInput) -> Iterator[Finding]:
             continue
         how = "已完成，应得满分" if result.state != "missed" else f"未完成，应得 分值 × 完成值/指标值 = {num(due, 2)}"
         yield Finding(
-            rule="scores", severity="error", section="7",
+            rule="scores", severity="error", section=data.table_key,
             message=f"指标「{ind.level3}」（目标 {ind.expected}，实际 {ind.actual}）{how}，附表得分却是 {ind.score}。",
-            evidence=[cell_evidence(ind, index, "score"), cell_evidence(ind, index, "actual")],
+            evidence=[cell_evidence(ind, index, "score", data.table_key), cell_evidence(ind, index, "actual", data.table_key)],
             fix=f"如将得分改为 {num(due, 2)} 则一致",
         )
 
@@ -98,8 +102,8 @@ def _rate_score(data: CheckInput) -> Iterator[Finding]:
     assert table is not None
     weight = cell(table, data.profile, "total", "weight")
     score = cell(table, data.profile, "total", "score")
-    budget = cell(table, data.profile, "total", "budget")
-    spent = cell(table, data.profile, "total", "spent")
+    budget = cell(table, data.profile, "total", data.profile.rate_denominator)
+    spent = cell(table, data.profile, "total", data.profile.rate_numerator)
     if weight is None or score is None or budget is None or spent is None or budget.value <= 0:
         return
     rate = min(spent.value / budget.value, Decimal(1))
@@ -107,7 +111,7 @@ def _rate_score(data: CheckInput) -> Iterator[Finding]:
     if abs(due - score.value) <= Decimal("0.011"):
         return
     yield Finding(
-        rule="scores", severity="error", section="7",
+        rule="scores", severity="error", section=data.table_key,
         message=f"执行率得分应为 分值 {num(weight.value)} × 执行率 {num(rate * HUNDRED, 2)}% = {num(due, 2)}，附表填的是 {score.text}。",
         evidence=[score.evidence(), spent.evidence(), budget.evidence()],
         fix=f"如将执行率得分改为 {num(due, 2)} 则一致",
@@ -129,9 +133,9 @@ def _total(data: CheckInput) -> Iterator[Finding]:
     if not summed.overlaps(Interval.of_decimal(stated)):
         exact = sum(parts, start=Decimal(0))
         yield Finding(
-            rule="scores", severity="error", section="7",
+            rule="scores", severity="error", section=data.table_key,
             message=f"附表总分 {table.total_score}，但执行率得分与各指标得分之和为 {num(exact)}。",
-            evidence=[Evidence("table", table.total_score, "7", cell="total_score")],
+            evidence=[Evidence("table", table.total_score, data.table_key, cell="total_score")],
             fix=f"如将总分改为 {num(exact)} 则一致",
         )
     yield from _grade(data, stated)

@@ -33,7 +33,7 @@ def check(data: CheckInput) -> Iterator[Finding]:
         yield Finding(
             rule="table_sums",
             severity="error",
-            section="7",
+            section=data.table_key,
             message=(f"附表{column_label(profile, column)}为 {num(whole.value)} 万元，"
                      f"但 {terms} = {num(exact)} 万元，二者不一致。"),
             evidence=[whole.evidence(), *(p.evidence() for p in parts)],

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extract.outline import PREAMBLE
+
 from ..context import CheckInput, Located
 from ..finding import Finding
 from ..registry import rule
@@ -17,7 +19,9 @@ from ..registry import rule
 _OWN = re.compile(r"^(?:年度?)?[^，。；：,;]{0,12}?(预算|计划|绩效目标|预期目标|年度目标|阶段性目标|绩效评价|自评|评价报告)")
 _MONEY = re.compile(r"^(?:年度?)?[^，。；：,;]{0,12}?(专项资金|项目资金|项目支出|财政拨款|资金安排|资金使用|实际支出|执行率)")
 _BACKGROUND_AFTER = re.compile(r"^(?:年度?)?\s*(?:以来|起|开始|秋季|春季|成立|设立|批复|印发|出台|颁布|下发)")
-_FUTURE_OK = {"5.1"}  # 后续工作计划: next year's plans belong there
+# Roles of the sections where next year belongs: 后续工作计划, and how the results will be used
+# («自评结果将用于2024年预算编制»).
+_FUTURE_OK = ("plans", "application")
 
 
 @rule("years", "年份", "warning", "把其他年度写成本报告的预算、计划或评价年度（如 2018 年报告中的「2019年度专项资金预算」）")
@@ -25,11 +29,12 @@ def check(data: CheckInput) -> Iterator[Finding]:
     year = data.year
     if year is None:
         return
+    future_ok = set(data.keys_for(*_FUTURE_OK))
     for loc in data.located:
         if loc.m.kind != "date" or not isinstance(loc.m.value, str) or not loc.m.value[:4].isdigit():
             continue
         other = int(loc.m.value[:4])
-        if other == year or (other > year and loc.section in _FUTURE_OK) or loc.section == "0":
+        if other == year or (other > year and loc.section in future_ok) or loc.section == PREAMBLE:
             continue
         text = data.paragraph(loc)
         if _in_title(text, loc.m.start) or _BACKGROUND_AFTER.match(text[loc.m.end:]):
