@@ -30,6 +30,8 @@ def norm(text: str) -> str:
 def _form_title(text: str) -> bool:
     """«项目支出绩效自评表»: the title printed on the form (not «附件：…自评表», the heading of the
     section that holds it)."""
+    if len(text) > 60 or "表" not in text[-4:]:
+        return False
     t = norm(text)
     if t.startswith(("附件", "附表")):
         return False
@@ -80,6 +82,8 @@ def _starts_form(blocks: list[Block], i: int) -> bool:
 
 
 def _flat_form(text: str) -> bool:
+    if "自评表" not in text[:40]:
+        return False
     words = text.split()
     return len(words) >= 12 and _form_title(words[0]) and any(norm(w) == "项目名称" for w in words[1:6])
 

@@ -28,8 +28,9 @@ class Fit:
 
 def choose_outline(lines: list[str], has_table: bool) -> Outline | None:
     """The known outline the report's headings fit best, or None (read it by structure)."""
-    candidates = [line for line in lines if _may_hold_heading(line)]
-    shaped = sum(_structural_count(line) for line in candidates)
+    candidates = [(line, numbered) for line in lines
+                  if (numbered := marker_at(line) is not None or bool(mid_line_markers(line))) or len(line) <= 30]
+    shaped = sum(_structural_count(line) for line, numbered in candidates if numbered)
     fits = [_fit(outline, candidates, shaped, has_table) for outline in list_outlines()]
     best = max(fits, key=lambda f: f.score, default=None)  # ties: the first (the default outline)
     if best is None or best.score < MIN_SCORE or best.matched < MIN_ENTRIES:
@@ -37,20 +38,17 @@ def choose_outline(lines: list[str], has_table: bool) -> Outline | None:
     return best.outline
 
 
-def _may_hold_heading(line: str) -> bool:
-    return marker_at(line) is not None or bool(mid_line_markers(line)) or len(line) <= 30
-
-
 def _structural_count(line: str) -> int:
     return sum(len(hits) for hits, _ in split_structural(line))
 
 
-def _fit(outline: Outline, lines: list[str], shaped: int, has_table: bool) -> Fit:
+def _fit(outline: Outline, lines: list[tuple[str, bool]], shaped: int, has_table: bool) -> Fit:
     entries: set[str] = set()
     found = 0
-    for line in lines:
-        keys = [hit.key for hits, _ in split_line(line, outline) for hit in hits]
-        if not keys and marker_at(line) is None:
+    for line, numbered in lines:
+        if numbered:
+            keys = [hit.key for hits, _ in split_line(line, outline) for hit in hits]
+        else:
             bare = _bare_title(line, outline)
             keys = [bare.key] if bare is not None else []
         found += len(keys)

@@ -106,9 +106,8 @@ def _strip_parens(text: str) -> str:
 
 def _heading_at(line: str, pos: int, outline: Outline) -> tuple[HeadingHit | None, int]:
     """The outline heading written at `pos`, and where it ends (`pos` when there is none)."""
-    parts, sections = _titles(outline.key, outline)
-    longest = max((len(t) for t, _ in (*parts, *sections)), default=0)
-    window = line[pos:pos + longest + 24]
+    _titles(outline.key, outline)
+    window = line[pos:pos + _LONGEST[outline.key] + 24]
     if pos + len(window) < len(line):
         window += "\x00"  # cut short: the window's end is not the line's end
     hit, length = _heading_in(window, outline.key)
@@ -146,7 +145,13 @@ def _best_prefix(
     best: tuple[OutlineEntry, int, float] | None = None
     for title, entry in candidates:
         n = len(title)
-        for length in range(max(2, n - 3), n + 4):
+        shortest = max(2, n - 3)
+        present = set(line[start:start + n + 3])
+        # fuzz.ratio can reach at most 2·(title characters in the text)/(n + length): skip a title
+        # that cannot reach ACCEPT (the decision is the same, the work is not).
+        if 200 * sum(ch in present for ch in title) < ACCEPT * (n + shortest):
+            continue
+        for length in range(shortest, n + 4):
             if start + length > len(line):
                 break
             score = fuzz.ratio(title, line[start:start + length])
@@ -158,10 +163,18 @@ def _best_prefix(
 
 def _bare_title(line: str, outline: Outline) -> HeadingHit | None:
     """A line holding only a section title, without a number (e.g. «项目绩效目标完成情况分析»)."""
+    if len(line) > 60:
+        return None
+    _titles(outline.key, outline)
+    return _bare_in(line, outline.key)
+
+
+@lru_cache(maxsize=16384)
+def _bare_in(line: str, key: str) -> HeadingHit | None:
     text = plain(line).rstrip("：:。")
     if not text or len(text) > 24:
         return None
-    for title, entry in _section_titles(outline):
+    for title, entry in _TITLES[key][1]:
         if len(text) <= len(title) + 2 and len(title) >= 4 and fuzz.ratio(title, text) >= ACCEPT_BARE:
             return HeadingHit(entry.key, "", text, "none")
     return None
@@ -193,6 +206,7 @@ def _section_titles(outline: Outline) -> tuple[tuple[str, OutlineEntry], ...]:
     return _titles(outline.key, outline)[1]
 
 
+_LONGEST: dict[str, int] = {}
 _TITLES: dict[str, tuple[tuple[tuple[str, OutlineEntry], ...], tuple[tuple[str, OutlineEntry], ...]]] = {}
 
 
@@ -204,4 +218,5 @@ def _titles(key: str, outline: Outline) -> tuple[tuple[tuple[str, OutlineEntry],
         found = (tuple((t, e) for e in outline.parts for t in e.titles if t),
                  tuple((t, e) for e in outline.sections for t in e.titles if t))
         _TITLES[key] = found
+        _LONGEST[key] = max((len(t) for t, _ in (*found[0], *found[1])), default=0)
     return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .numerals import parse_chinese
 
@@ -23,6 +24,7 @@ _PATTERNS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
 )
 _MID = re.compile(rf"(?<=[。；;！？!?：:\s\u3000])[ \t\u3000\xa0]*(?:[（(][ \t\u3000\xa0]*[{_CN}]{{1,3}}[ \t\u3000\xa0]*[)）]|[{_CN}]{{1,3}}[ \t\u3000\xa0]*[、．.])")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_START = re.compile(rf"[ \t\u3000\xa0]*[（({_CN}0-9０-９①-⑳]")  # what every numbering starts with
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,24 @@ class Marker:
 
 def marker_at(line: str, pos: int = 0) -> Marker | None:
     """The heading number at `pos` of `line`, if one is written there."""
+    if not _START.match(line, pos):
+        return None
+    found = _marker_in(line[pos:pos + _WINDOW], pos > 0)
+    if found is None:
+        return None
+    return Marker(pos + found.start, pos + found.end, found.level, found.ordinal, found.numbering, found.kind)
+
+
+_WINDOW = 24  # a numbering with its spaces is shorter than this
+
+
+@lru_cache(maxsize=16384)
+def _marker_in(window: str, inside: bool) -> Marker | None:
     for level, kind, pattern in _PATTERNS:
-        m = pattern.match(line, pos)
-        if m is None:
+        m = pattern.match(window)
+        if m is None or (m.end() == len(window) and len(window) == _WINDOW):
             continue
-        if kind == "chinese" and m.group(0).rstrip()[-1] in "，," and pos > 0:
+        if kind == "chinese" and m.group(0).rstrip()[-1] in "，," and inside:
             continue  # «一，» only starts a line
         ordinal = _ordinal(m.group(1), kind)
         if ordinal is None:

@@ -130,8 +130,6 @@ def opening_marker(text: str) -> Marker | None:
     titles or by its shape."""
     marker = marker_at(text)
     if marker is None or marker.level > 2:
-        if marker is not None and marker.kind == "arabic" and any(_heading_at(text, 0, o)[0] for o in list_outlines()):
-            return marker
         return None
     pieces = split_structural(text)
     if pieces and pieces[0][0]:

@@ -8,6 +8,7 @@ columns, the goals and the indicator columns.  Merged cells arrive as empty cell
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from .amounts import parse_amount, parse_number
@@ -48,15 +49,20 @@ def parse_table(tables: list[Table], profile_hint: str | None = None) -> ReportT
 
 def detect_profile(rows: list[list[str]]) -> Profile | None:
     """The profile the largest share of whose signature labels appear among the cells."""
-    cells = {norm(c) for row in rows for c in row if len(c) <= _LABEL_MAX * 2}
+    cells = {norm(c) for row in rows for c in row if c and len(c) <= _LABEL_MAX * 2}
     scores: list[tuple[float, int, str]] = []
     for profile in load_profiles().values():
-        hits = sum(1 for label in profile.signature if any(c.startswith(norm(label)) for c in cells))
+        hits = sum(1 for label in _signature(profile.key) if any(c.startswith(label) for c in cells))
         if hits >= 2 or (hits and len(profile.signature) <= 2):
             scores.append((hits / len(profile.signature), hits, profile.key))
     if not scores:
         return None
     return load_profiles()[max(scores)[2]]
+
+
+@cache
+def _signature(key: str) -> tuple[str, ...]:
+    return tuple(norm(label) for label in load_profiles()[key].signature)
 
 
 def amount_unit(rows: list[list[str]], profile: Profile) -> str:
