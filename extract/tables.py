@@ -283,6 +283,28 @@ def _compose(values: dict[str, str], profile: Profile) -> dict[str, str]:
     return values
 
 
+_SPLIT = re.compile(r"^(?P<nature>[=≥≤<>＜＞]?)(?P<number>-?\d+(?:\.\d+)?)(?P<unit>.*)$")
+
+
+def indicator_cells(ind: Indicator, profile: Profile) -> dict[str, str]:
+    """An indicator row as the profile's columns print it: the inverse of `_compose`
+    («≥500人次» → 指标性质 «≥», 指标值 «500», 度量单位 «人次»); a column the row does not keep
+    (得分计算方法) is blank."""
+    cells = {c["key"]: str(getattr(ind, c["key"], "")) for c in profile.indicator_columns}
+    composed = [c for c in profile.indicator_columns if c.get("into")]
+    for target in ("expected", "actual") if composed else ():
+        m = _SPLIT.match(plain(cells.get(target, "")))
+        if m is None:
+            continue
+        pieces = {"start": m.group("nature"), "end": m.group("unit")}
+        for spec in composed:
+            if target in spec["into"]:
+                cells[spec["key"]] = cells[spec["key"]] or pieces[spec.get("at", "end")]
+                pieces[spec.get("at", "end")] = ""  # printed in its own column, not in this one
+        cells[target] = pieces["start"] + m.group("number") + pieces["end"]
+    return cells
+
+
 def _total_score(row: list[str], columns: dict[str, int], label: str) -> str:
     """The 总分 row's score: in the 得分 column when the layout has one, else its last number."""
     if "score" in columns and _at(row, columns["score"]).strip():

@@ -17,13 +17,12 @@ from typing import Any
 
 from extract.decode import clean_text
 from extract.document import Section
-from extract.outline import load_outline
 
 from .db import LOCK_RETRY_SECONDS, Reader, Store, now
 from .errors import StoreError
 from .prepared import PreparedSection, prepare_section
 from .provenance import INSERT, Key, Origin, classify, origin_of
-from .reports import save_section
+from .reports import save_section, stored_outline
 
 
 def save_text(store: Store, draft_id: int, key: str, text: str) -> None:
@@ -67,7 +66,7 @@ def write_words(store: Store, draft_id: int, key: str, text: str, *, wait: float
         db.execute(
             """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, '', ?, ?)
                ON CONFLICT (report_id, key) DO UPDATE SET text = excluded.text""",
-            [draft_id, key, _title(key), load_outline().order(key), text],
+            [draft_id, key, _title(db, draft_id, key), stored_outline(db, draft_id).order(key), text],
         )
         db.execute("UPDATE reports SET updated_at = ? WHERE id = ?", [now(), draft_id])
 
@@ -75,7 +74,7 @@ def write_words(store: Store, draft_id: int, key: str, text: str, *, wait: float
 def index_words(store: Store, draft_id: int, key: str, *, wait: float = LOCK_RETRY_SECONDS) -> None:
     """The second step: paragraphs, facts and tokens (with their provenance) for the words now stored."""
     words = section_text(store, draft_id, key)
-    prepared = prepare_draft_section(Section(key, _title(key), "", words.split("\n")),
+    prepared = prepare_draft_section(Section(key, _title(store, draft_id, key), "", words.split("\n")),
                                      load_origins(store, draft_id, key), confirmed_numbers(store, draft_id, key))
     with store.write(wait) as db:
         if section_text(store, draft_id, key) != words:
@@ -90,7 +89,7 @@ def index_words_in(db: Any, draft_id: int, key: str) -> None:
     row = reader.one("SELECT text, heading FROM sections WHERE report_id = ? AND key = ?", [draft_id, key])
     if row is None:
         return
-    prepared = prepare_draft_section(Section(key, _title(key), row["heading"], row["text"].split("\n")),
+    prepared = prepare_draft_section(Section(key, _title(reader, draft_id, key), row["heading"], row["text"].split("\n")),
                                      load_origins(reader, draft_id, key), confirmed_numbers(reader, draft_id, key))
     save_section(db, draft_id, prepared)
 
@@ -149,9 +148,9 @@ def confirm_numbers(store: Store, draft_id: int, key: str, numbers: list[Key]) -
     index_words(store, draft_id, key)
 
 
-def _title(key: str) -> str:
-    entry = load_outline().entry(key)
-    return entry.title if entry else key
+def _title(db: Any, draft_id: int, key: str) -> str:
+    """The section's title in the draft's outline."""
+    return stored_outline(db, draft_id).title_of(key)
 
 
 def _heading(db: Any, draft_id: int, key: str) -> str:

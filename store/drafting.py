@@ -12,14 +12,14 @@ from decimal import Decimal
 
 from extract import extract_numbers
 from extract.mention import Mention
-from extract.outline import load_outline
+from extract.outline import Outline, is_known, load_outline
 
 from .db import Store
 from .draft_text import confirmed_numbers, load_origins
 from .drafts import answers, find_draft
 from .facts import teach_names
 from .provenance import INHERITED, OLD, classify
-from .reports import load_report
+from .reports import load_report, stored_outline
 from .suggest import Request, Suggestion, suggest
 from .suggest.facts import Fact, ThisYear, is_target
 from .suggest.style import write_like
@@ -166,10 +166,10 @@ class Progress:
         return f"已写 {self.drafted}/{self.total} 节{tail} · 基本数据 {self.confirmed_answers} 项"
 
 
-def _states(kinds: dict[str, set[str]]) -> dict[str, str]:
-    """Each text section of the outline: empty, still last year's word for word, or written."""
+def _states(kinds: dict[str, set[str]], outline: Outline) -> dict[str, str]:
+    """Each text section of the draft's outline: empty, still last year's word for word, or written."""
     states = {}
-    for entry in load_outline().leaves:
+    for entry in outline.leaves:
         if entry.table:
             continue
         found = kinds.get(entry.key)
@@ -188,15 +188,17 @@ def all_progress(store: Store, draft_ids: list[int] | None = None) -> dict[int, 
         where += f" AND r.id IN ({','.join('?' * len(draft_ids))})"
         params = list(draft_ids)
     kinds: dict[int, dict[str, set[str]]] = {}
-    for r in store.query(f"SELECT r.id FROM reports r WHERE {where}", params):
+    outlines: dict[int, Outline] = {}
+    for r in store.query(f"SELECT r.id, r.outline FROM reports r WHERE {where}", params):
         kinds[r["id"]] = {}
+        outlines[r["id"]] = load_outline(r["outline"]) if is_known(r["outline"] or "") else stored_outline(store, r["id"])
     for r in store.query(f"""SELECT p.report_id, p.section_key, p.provenance FROM paragraphs p
                              JOIN reports r ON r.id = p.report_id WHERE {where}""", params):
         kinds[r["report_id"]].setdefault(r["section_key"], set()).add(r["provenance"])
     counts = {r["report_id"]: (r["given"], r["confirmed"]) for r in store.query(
         f"""SELECT a.report_id, COUNT(*) AS given, SUM(a.confirmed) AS confirmed FROM answers a
             JOIN reports r ON r.id = a.report_id WHERE {where} GROUP BY a.report_id""", params)}
-    return {draft: Progress(_states(found), int(counts.get(draft, (0, 0))[1] or 0), int(counts.get(draft, (0, 0))[0]))
+    return {draft: Progress(_states(found, outlines[draft]), int(counts.get(draft, (0, 0))[1] or 0), int(counts.get(draft, (0, 0))[0]))
             for draft, found in kinds.items()}
 
 

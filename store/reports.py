@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from sqlite_utils import Database
 
 from extract.document import Cell, Indicator, Report, ReportTable, Section
-from extract.outline import load_outline
+from extract.outline import Outline, default_outline, is_known, outline_of
 
 from .db import Store, now
 from .errors import NotFound
@@ -41,28 +42,55 @@ def insert_report(db: Database, report: Report, *, kind: str = "past", file_id: 
     transaction) to keep the transaction short."""
     stamp = now()
     cur = db.execute(
-        """INSERT INTO reports (kind, title, unit, dept, year, profile, cover, file_id, source_line,
+        """INSERT INTO reports (kind, title, unit, dept, year, profile, outline, cover, file_id, source_line,
                                 from_report, content_hash, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [kind, report.title, report.unit, report.dept, report.year, report.profile,
-         json.dumps(report.cover, ensure_ascii=False), file_id, report.source_line, from_report,
-         content_hash(report), stamp, stamp],
+         report.outline or default_outline().key, json.dumps(report.cover, ensure_ascii=False), file_id,
+         report.source_line, from_report, content_hash(report), stamp, stamp],
     )
     report_id = int(cur.lastrowid or 0)
+    order = section_order(report)
     for section in prepared if prepared is not None else report.sections:
-        save_section(db, report_id, section)
+        key = section.section.key if isinstance(section, PreparedSection) else section.key
+        save_section(db, report_id, section, order=order(key))
     if report.table is not None:
         save_table(db, report_id, report.table)
     index_names(db, report_id)
     return report_id
 
 
-def save_section(db: Database, report_id: int, section: Section | PreparedSection) -> list[int]:
+def section_order(report: Report) -> Callable[[str], int]:
+    """Where a section goes in its report: its place in the report's outline (for a report read
+    by its headings' structure, its place in the report)."""
+    outline = outline_of(report)
+    if not outline.structural:
+        return outline.order
+    keys = [s.key for s in report.sections]
+    return lambda key: keys.index(key) if key in keys else len(keys)
+
+
+def stored_outline(db: Database | Store, report_id: int) -> Outline:
+    """The outline a stored report follows (for a structural report, made of its sections)."""
+    row = next(iter(db.query("SELECT * FROM reports WHERE id = ?", [report_id])), None)
+    key = (row or {}).get("outline") or ""  # no such column while older migrations run
+    report = Report(outline=key)
+    if key and not is_known(key):
+        report.sections = [Section(s["key"], s["title"], s["heading"]) for s in
+                           db.query("SELECT key, title, heading FROM sections WHERE report_id = ? ORDER BY ord, id",
+                                    [report_id])]
+    return outline_of(report)
+
+
+def save_section(db: Database, report_id: int, section: Section | PreparedSection, *,
+                 order: int | None = None) -> list[int]:
     """Write one section and its paragraphs, replacing what was there (facts included, so they
-    always match the text); return the paragraph ids."""
+    always match the text); return the paragraph ids.  `order`: its place in the report (by
+    default, from the report's outline)."""
     prepared = section if isinstance(section, PreparedSection) else prepare_section(section)
     section = prepared.section
-    order = load_outline().order(section.key)
+    if order is None:
+        order = stored_outline(db, report_id).order(section.key)
     db.execute(
         """INSERT INTO sections (report_id, key, title, heading, ord, text) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (report_id, key) DO UPDATE SET title = excluded.title,
@@ -115,7 +143,8 @@ def load_report(store: Store, report_id: int) -> Report:
         raise NotFound(f"没有编号为 {report_id} 的报告")
     report = Report(
         title=row["title"], unit=row["unit"], dept=row["dept"], year=row["year"], profile=row["profile"],
-        cover=json.loads(row["cover"] or "{}"), kind=row["kind"], source_line=row["source_line"] or 0,
+        outline=row["outline"], cover=json.loads(row["cover"] or "{}"), kind=row["kind"],
+        source_line=row["source_line"] or 0,
     )
     paragraphs: dict[str, list[str]] = {}
     for p in store.query("SELECT section_key, text FROM paragraphs WHERE report_id = ? ORDER BY ord", [report_id]):
@@ -124,6 +153,8 @@ def load_report(store: Store, report_id: int) -> Report:
                          [report_id]):
         report.sections.append(Section(s["key"], s["title"], s["heading"], paragraphs.get(s["key"], [])))
     report.table = _load_table(store, report_id)
+    if report.table is not None:
+        report.table.section = outline_of(report).table_section or ""
     return report
 
 
@@ -146,7 +177,7 @@ def _load_table(store: Store, report_id: int) -> ReportTable | None:
 
 def list_reports(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     """Drafts first, the one edited last at the top; then past reports, newest year first."""
-    sql = "SELECT id, title, unit, dept, year, kind, profile, updated_at FROM reports"
+    sql = "SELECT id, title, unit, dept, year, kind, profile, outline, updated_at FROM reports"
     params: list[Any] = []
     if kind:
         sql += " WHERE kind = ?"
@@ -215,6 +246,7 @@ def report_json(report_id: int, report: Report) -> dict[str, Any]:
         "dept": report.dept,
         "year": report.year,
         "profile": report.profile,
+        "outline": report.outline,
         "cover": report.cover,
         "sections": [{"key": s.key, "title": s.title, "heading": s.heading, "text": s.text} for s in report.sections],
         "table": table_json(report.table) if report.table is not None else None,

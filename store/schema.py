@@ -228,4 +228,15 @@ def m004_provenance(db: Database) -> None:
         backfill_origins(db, row["id"])
 
 
+@migration
+def m005_outline(db: Database) -> None:
+    """The outline each report follows (a file of extract/data/outlines/, or «structure» for a
+    report read by its headings); reports stored before outlines were recorded follow the
+    default outline, as they were read."""
+    db.execute("ALTER TABLE reports ADD COLUMN outline TEXT NOT NULL DEFAULT ''")
+    from extract.outline import default_outline
+
+    db.execute("UPDATE reports SET outline = ?", [default_outline().key])
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

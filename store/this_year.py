@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from extract import extract_numbers
 from extract.document import Report
 from extract.mention import Mention
-from extract.outline import get_profile, load_outline
+from extract.outline import get_profile, outline_of
 
 from .answers import read_answer
 from .db import Store
@@ -39,7 +39,7 @@ def assemble(report: Report, first: Iterable[Fact], numbers: Iterable[tuple[str,
     for fact in first:
         facts.add(fact)
     _add_table(report, facts)
-    tables = {e.key for e in load_outline().leaves if e.table}
+    tables = {outline_of(report).table_section}
     for key, m in numbers:
         if key == skip_section or key in tables or not m.label or m.kind == "date":
             continue

@@ -19,9 +19,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from extract.document import Report
+from extract.outline import get_profile, outline_of
 
 from .layout import column_weights, table_grid
-from .plain import cover_lines, document_title, outline_items
+from .plain import cover_fields, document_title, outline_items
 
 TITLE_FONT = ("方正小标宋简体", "宋体")  # (font, fallback in the font list)
 PART_FONT = "黑体"
@@ -61,24 +62,24 @@ def write_docx(report: Report, path: Path, findings: list[Any]) -> None:
     _page(doc)
     anchors = _Anchors()
     _title(doc, document_title(report))
-    for line in cover_lines(report):
+    for key, label, value in cover_fields(report):
         paragraph = doc.add_paragraph()
         _spacing(paragraph)
-        label, _, value = line.partition("：")
         run = paragraph.add_run(f"{label}：{value}")
         _font(run, BODY_FONT, BODY_SIZE)
-        anchors.cover.append(run)
+        anchors.cover[key] = run
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    for kind, heading, paragraphs in outline_items(report):
-        if kind == "table":
+    anchors.table_key = outline_of(report).table_section or ""
+    for item in outline_items(report):
+        if item.kind == "table":
             _table(doc, report, anchors)
             continue
-        key = _key_of(report, heading)
-        if key == "7":
+        key = item.key
+        if key == anchors.table_key:
             _landscape(doc)  # the 附表 on its own pages, across the sheet as on the printed form
-        run = _heading(doc, heading, kind)
+        run = _heading(doc, item.heading, item.kind)
         anchors.headings[key] = run
-        for index, text in enumerate(paragraphs):
+        for index, text in enumerate(item.paragraphs):
             anchors.paragraphs[(key, index)] = _body(doc, text, _spans(findings, key, index, report))
     _page_numbers(doc)
     _comments(doc, findings, anchors, report)
@@ -89,21 +90,12 @@ class _Anchors:
     """Where each piece of the report landed, for anchoring comments."""
 
     def __init__(self) -> None:
-        self.cover: list[Any] = []
+        self.cover: dict[str, Any] = {}  # cover field key → its run
+        self.table_key = ""  # the section that holds the 附表
         self.headings: dict[str, Any] = {}
         self.paragraphs: dict[tuple[str, int], dict[tuple[int, int], Any]] = {}
         self.cells: dict[str, Any] = {}
         self.table_title: Any = None
-
-
-def _key_of(report: Report, heading: str) -> str:
-    from extract.outline import load_outline
-
-    title = heading.split("、", 1)[-1].split("）", 1)[-1]
-    for entry in (*load_outline().parts, *load_outline().sections):
-        if entry.title == title:
-            return entry.key
-    return heading
 
 
 def _page(doc: Any) -> None:
@@ -248,13 +240,13 @@ def _note_cells(report: Report, rows: list[Any], anchors: _Anchors) -> None:
     table = report.table
     assert table is not None
     _note_budget(report, rows, anchors)
+    names = ("", *(c["key"] for c in get_profile(table.profile).indicator_columns))
     for r, row in enumerate(rows):
         texts = [c.text for c in row]
         if any(t.startswith("一级指标") for t in texts):
             first = r + 1
             for i in range(len(table.indicators)):
-                for column, name in enumerate(("", "level1", "level2", "level3", "expected", "actual", "weight",
-                                               "score", "reason")):
+                for column, name in enumerate(names):
                     if name and f"{first + i}.{column}" in anchors.cells:
                         anchors.cells[f"indicators.{i}.{name}"] = anchors.cells[f"{first + i}.{column}"]
             break
@@ -262,8 +254,6 @@ def _note_cells(report: Report, rows: list[Any], anchors: _Anchors) -> None:
 
 
 def _note_budget(report: Report, rows: list[Any], anchors: _Anchors) -> None:
-    from extract.outline import get_profile
-
     assert report.table is not None
     profile = get_profile(report.table.profile)
     specs = profile.budget["rows"]
@@ -313,7 +303,6 @@ def _page_numbers(doc: Any) -> None:
 
 
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
-COVER_KEYS = ("title", "unit", "dept", "leader", "filed")
 
 
 def _comments(doc: Any, findings: list[Any], anchors: _Anchors, report: Report) -> None:
@@ -338,11 +327,11 @@ def _anchor_for(f: Any, anchors: _Anchors, report: Report) -> Any:
             return anchors.headings[e.section]
         if e.where == "cover" and e.cell:
             key = e.cell.removeprefix("cover.")
-            if key in COVER_KEYS and len(anchors.cover) == len(COVER_KEYS):
-                return anchors.cover[COVER_KEYS.index(key)]
+            if key in anchors.cover:
+                return anchors.cover[key]
     if f.section in anchors.headings:
         return anchors.headings[f.section]
-    if f.section == "7" and anchors.table_title is not None:
+    if f.section == anchors.table_key and anchors.table_title is not None:
         return _first_run(anchors.table_title)
     return anchors.cover[0] if anchors.cover else None
 

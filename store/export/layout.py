@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extract.document import Cell, Indicator, ReportTable
 from extract.outline import Profile, get_profile
+from extract.tables import indicator_cells
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _pairs_grid(table: ReportTable, profile: Profile, title: str, unit: str) -> 
     rows.append([_label("预算单位"), GridCell(unit, span=width - 1)])
     budget: list[Row] = []
     labels = {spec["key"]: spec for spec in profile.budget["rows"]}
-    for key in ("total", "fiscal", "other"):
+    for key in labels:
         spec = labels[key]
         left = f"{spec['labels'][0]}：" if spec.get("by_label") else spec["label"]
         right = f"{spec['labels'][1]}：" if spec.get("by_label") else spec["label"]
@@ -137,8 +138,9 @@ def _indicator_rows(indicators: list[Indicator], profile: Profile) -> list[Row]:
     previous: dict[str, str] = {}
     for index, ind in enumerate(indicators):
         row: Row = []
+        cells = indicator_cells(ind, profile)
         for key in keys:
-            value = getattr(ind, key)
+            value = cells[key]
             if key in ("level1", "level2"):
                 same = index > 0 and previous.get(key) == value and (key == "level1" or previous.get("level1") == ind.level1)
                 row.append(GridCell("" if same else value, down="continue" if same else "start", center=True))
@@ -164,7 +166,7 @@ def plain_rows(width: int, rows: list[Row]) -> list[list[str]]:
 
 def column_weights(width: int) -> list[float]:
     """Relative column widths: narrow block labels, wide indicator names and reasons."""
-    if width == 6:  # xj2018
+    if width == 6:  # the 预算数/执行数 form of label/value pairs
         return [1.0, 1.6, 1.6, 3.0, 2.2, 2.2]
     base = [1.0, 1.4, 1.2, 2.4, 1.2, 1.2, 0.9, 0.9, 2.6]
     return (base + [1.2] * width)[:width]
