@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
-from .front import cover_from_rows, cover_line, is_toc_entry, is_toc_heading, plain, strip_toc_page, title_line
+from .front import (cover_from_rows, cover_line, is_team_line, is_toc_entry, is_toc_heading, plain, strip_toc_page,
+                    title_line)
 from .headings import _heading_at
 from .markers import Marker, marker_at
 from .outline import list_outlines
@@ -113,6 +114,9 @@ def skip_toc(chunk: _Chunk, text: str) -> bool:
         return True
     toc = chunk.toc
     if toc is None:
+        return False
+    if is_team_line(text):
+        chunk.toc = None  # the 评价小组 block after the contents
         return False
     entry = plain(strip_toc_page(text))
     if toc.first and entry == toc.first and not is_toc_entry(text):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extract import extract_numbers
 
-from .numbers_gold import HOLDOUT2, QUANTITY_KINDS, SEED, load_items, score
+from .numbers_gold import HOLDOUT2, LAYOUTS_TUNE, QUANTITY_KINDS, SEED, load_items, score
 
 # text, surface, kind, value, unit, scale, precision, cmp
 CASES = [
@@ -117,6 +117,35 @@ def test_second_held_out_set_meets_targets() -> None:
     result = score(load_items(path=HOLDOUT2), extract_numbers)
     assert result.prf(QUANTITY_KINDS)[2] >= 0.97, result.errors
     assert result.label_accuracy >= 0.85, result.errors
+
+
+def test_the_layouts_number_set_meets_the_target() -> None:
+    """A space before the unit, 公顷/立方米/㎡/m/厘米/粒, «≥95百分比» (bench_layouts.py also
+    prints the held-out half of this set)."""
+    result = score(load_items(path=LAYOUTS_TUNE), extract_numbers)
+    assert result.prf(QUANTITY_KINDS)[2] >= 0.97, result.errors
+
+
+@pytest.mark.parametrize("text, surface, kind, value, unit", [
+    ("项目总投入892.7 万元", "892.7 万元", "money", "8927000", "元"),
+    ("惠及脱贫户577 户", "577 户", "count", "577", "户"),
+    ("满意度94 %", "94 %", "percent", "94", "%"),
+    ("完成人工造林850公顷", "850公顷", "count", "850", "公顷"),
+    ("清淤8600立方米", "8600立方米", "count", "8600", "立方米"),
+    ("新建厂房1.2万㎡", "1.2万㎡", "count", "12000", "㎡"),
+    ("硬化道路850m，", "850m", "count", "850", "m"),
+    ("厚度8厘米", "8厘米", "count", "8", "厘米"),
+    ("每亩播种3500粒", "3500粒", "count", "3500", "粒"),
+    ("及时率≥100百分比", "100百分比", "percent", "100", "%"),
+])
+def test_units_of_other_provinces(text: str, surface: str, kind: str, value: str, unit: str) -> None:
+    (m,) = [m for m in extract_numbers(text) if m.kind != "date"]
+    assert (m.surface, m.kind, Decimal(str(m.value)), m.unit) == (surface, kind, Decimal(value), unit)
+
+
+def test_a_space_is_not_a_unit_gap_before_plain_words() -> None:
+    assert [(m.surface, m.kind) for m in extract_numbers("编号 12 号楼，共 3 人")] == [("12", "number"), ("3 人", "count")]
+    assert [m.surface for m in extract_numbers("代码A12 以及 X5m")] == []
 
 
 @settings(max_examples=300, deadline=None)
