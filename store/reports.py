@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from extract.document import Cell, Indicator, Report, ReportTable, Section
-from extract.outline import Outline, default_outline, is_known, outline_of
+from extract.outline import Outline, default_outline, get_profile, is_known, outline_of
 
 from .db import Store, now
 from .errors import NotFound
@@ -213,7 +213,9 @@ def _number(value: Decimal | None) -> float | int | None:
 
 
 def table_json(table: ReportTable) -> dict[str, Any]:
-    rows = [r for r in ("total", "fiscal", "carry", "other") if r in table.budget or r != "carry"]
+    keys = [spec["key"] for spec in get_profile(table.profile).budget["rows"]]
+    # The rows the form has and the table holds; 合计, 财政拨款 and 其他资金 always (the CLI prints them).
+    rows = [r for r in keys if r in table.budget or r in ("total", "fiscal", "other")]
 
     def column(col: str) -> dict[str, Any]:
         return {r: _number(table.amount(r, col)) for r in rows}

@@ -83,7 +83,7 @@ def show_cmd(report: str, as_json: bool) -> None:
 
 
 def _print_report(data: dict) -> None:
-    say(f"#{data['id']} {data['title']}　{data['unit']}　{data['year']} 年度（附表：{data['profile']}）")
+    say(f"#{data['id']} {data['title']}　{data['unit']}　{data['year']} 年度（提纲：{data['outline']}，附表：{data['profile']}）")
     for key, value in data["cover"].items():
         say(f"  {key}：{value}")
     for section in data["sections"]:
