@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .headings import _bare_title, split_line
+from .headings import bare_title, split_line
 from .markers import marker_at, mid_line_markers
 from .outline import Outline, list_outlines
 from .structural import split_structural
@@ -49,7 +49,7 @@ def _fit(outline: Outline, lines: list[tuple[str, bool]], shaped: int, has_table
         if numbered:
             keys = [hit.key for hits, _ in split_line(line, outline) for hit in hits]
         else:
-            bare = _bare_title(line, outline)
+            bare = bare_title(line, outline)
             keys = [bare.key] if bare is not None else []
         found += len(keys)
         entries.update(keys)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .headings import plain
 from .markers import marker_at
 from .outline import _data_file, list_outlines, structure_base
 
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 _CODE = re.compile(r"^[【\[]?\s*[0-9A-Za-z]{10,}\s*[】\]]?\s*[-—_－:：]?\s*")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年(?:度)?")
@@ -31,15 +31,12 @@ class TitleLine:
     year: int | None
     project: str
     rest: str  # text glued after the title (a heading, often)
+    text: str = ""  # the title itself, without spaces
 
 
 @cache
 def _data() -> dict[str, Any]:
     return tomllib.loads(_data_file("front.toml"))
-
-
-def plain(text: str) -> str:
-    return _SPACE.sub("", text)
 
 
 # ----- the title line
@@ -64,7 +61,7 @@ def title_line(text: str) -> TitleLine | None:
         year: int | None = int(year_match.group(1))
     else:
         unit, project, year = "", body, None
-    return TitleLine(unit.removesuffix("的"), year, _project(project.removesuffix("的")), rest.strip())
+    return TitleLine(unit.removesuffix("的"), year, _project(project.removesuffix("的")), rest.strip(), title)
 
 
 def _title_end(line: str) -> tuple[int, str] | None:
@@ -90,14 +87,12 @@ def _strip_ending(title: str) -> str:
 def _project(words: str) -> str:
     """The project a title names; "" for generic words («项目支出»); a report kind kept
     («部门整体支出»)."""
-    text = words.removesuffix("绩效").removesuffix("支出").strip() if words.endswith("支出绩效") else words
-    text = text.removesuffix("绩效")
+    text = words.removesuffix("绩效")
     for kind in _data()["title"]["kinds"]:
         if text.endswith(kind):
             return kind
-    if text in _data()["title"]["generic"] or not text:
-        return ""
-    return text
+    generic = _data()["title"]["generic"]
+    return "" if not text or text in generic or text.removesuffix("支出") in generic else text
 
 
 def project_in_parens(text: str) -> str:

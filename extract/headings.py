@@ -48,7 +48,7 @@ def split_headings(line: str, outline: Outline | None = None) -> tuple[list[Head
     outline = outline or load_outline()
     hits, pos = _peel(line, 0, outline)
     if not hits:
-        bare = _bare_title(line, outline)
+        bare = bare_title(line, outline)
         if bare is not None:
             return [bare], ""
     return hits, line[pos:].strip()
@@ -72,7 +72,7 @@ def split_line(line: str, outline: Outline | None = None) -> list[tuple[list[Hea
 
 def _mid_heading(text: str, outline: Outline) -> int | None:
     for pos in mid_line_markers(text):
-        hit, _ = _heading_at(text, pos, outline)
+        hit, _ = heading_at(text, pos, outline)
         if hit is not None:
             return pos
     return None
@@ -81,7 +81,7 @@ def _mid_heading(text: str, outline: Outline) -> int | None:
 def _peel(line: str, pos: int, outline: Outline) -> tuple[list[HeadingHit], int]:
     hits: list[HeadingHit] = []
     while True:
-        hit, end = _heading_at(line, pos, outline)
+        hit, end = heading_at(line, pos, outline)
         if hit is None:
             return hits, pos
         hits.append(hit)
@@ -104,7 +104,7 @@ def _strip_parens(text: str) -> str:
     return text.strip("（）() 。")
 
 
-def _heading_at(line: str, pos: int, outline: Outline) -> tuple[HeadingHit | None, int]:
+def heading_at(line: str, pos: int, outline: Outline) -> tuple[HeadingHit | None, int]:
     """The outline heading written at `pos`, and where it ends (`pos` when there is none)."""
     _titles(outline.key, outline)
     window = line[pos:pos + _LONGEST[outline.key] + 24]
@@ -116,7 +116,7 @@ def _heading_at(line: str, pos: int, outline: Outline) -> tuple[HeadingHit | Non
 
 @lru_cache(maxsize=65536)
 def _heading_in(window: str, key: str) -> tuple[HeadingHit | None, int]:
-    """`_heading_at` on a window of a line, cached: report headings repeat from report to report."""
+    """`heading_at` on a window of a line, cached: report headings repeat from report to report."""
     marker = marker_at(window, 0)
     if marker is None or marker.kind not in ("sub", "chinese", "arabic"):
         return None, 0
@@ -161,7 +161,7 @@ def _best_prefix(
     return best
 
 
-def _bare_title(line: str, outline: Outline) -> HeadingHit | None:
+def bare_title(line: str, outline: Outline) -> HeadingHit | None:
     """A line holding only a section title, without a number (e.g. «项目绩效目标完成情况分析»)."""
     if len(line) > 60:
         return None

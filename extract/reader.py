@@ -19,9 +19,10 @@ from .fit import choose_outline
 from .front import (TitleLine, clean_project, cover_from_rows, cover_line, is_team_line, plain,
                     project_in_parens, title_line)
 from .headings import HeadingHit, is_hint, split_line
+from .markers import marker_at
 from .outline import PREAMBLE, STRUCTURAL, Outline, OutlineEntry, structure_base
 from .profiles import default_profile
-from .split import _Chunk, line_text, opening_marker, skip_toc, split_reports
+from .split import Chunk, line_text, opening_marker, skip_toc, split_reports
 from .structural import StructHit, as_text, split_structural
 from .tables import parse_table
 
@@ -77,17 +78,25 @@ class _Front:
     project: str = ""
     after_title: bool = False
     team: list[str] = field(default_factory=list)
-    state: _Chunk = field(default_factory=_Chunk)
+    state: Chunk = field(default_factory=Chunk)
 
     def take(self, text: str) -> str | None:
         """Consume a front line; return the text still to read as body ("" when none, None when
         the line is not front matter)."""
-        if self.state.body:
-            cover = cover_line(text, bare=False)
-            if cover is not None and cover[0] == "title":
-                self.cover.setdefault(*cover)
-                return ""
-            return None
+        return self._in_body(text) if self.state.body else self._before_body(text)
+
+    def _in_body(self, text: str) -> str | None:
+        """Once the body has started, only a 项目名称 and the title repeated as a page header."""
+        cover = cover_line(text, bare=False)
+        if cover is not None and cover[0] == "title":
+            self.cover.setdefault(*cover)
+            return ""
+        title = title_line(text)
+        if title is not None and self.title is not None and title.text == self.title.text:
+            return title.rest
+        return None
+
+    def _before_body(self, text: str) -> str | None:
         cover = cover_line(text, bare=True)
         if cover is not None:
             self.cover.setdefault(*cover)
@@ -103,11 +112,11 @@ class _Front:
             return ""
         if skip_toc(self.state, text):
             return ""
-        if is_team_line(text) and opening_marker(text) is None:
+        opening = opening_marker(text) is not None
+        if is_team_line(text) and not opening:
             self.team.append(plain(text))
             return ""
-        if opening_marker(text) is not None:
-            self.state.body = True
+        self.state.body = opening
         return None
 
 
@@ -256,8 +265,6 @@ class _StructuralSections(_Sections):
 
 
 def marker_free(text: str) -> bool:
-    from .markers import marker_at
-
     return marker_at(text) is None
 
 
@@ -290,7 +297,7 @@ def _finalise(sections: _Sections, tables: list[Table], front: _Front) -> Report
     header = report.table.header if report.table else {}
     title = front.title
     report.title = (clean_project(front.cover.get("title", "")) or front.project or clean_project(header.get("title", ""))
-                    or (title.project if title else ""))
+                    or (title.project or title.text if title else ""))  # no project named: the title line itself
     report.unit = front.cover.get("unit") or header.get("unit", "") or (title.unit if title else "")
     report.dept = _DEPT_CODE.sub("", front.cover.get("dept") or header.get("dept", "")).strip()
     report.year = _report_year(report, title)

@@ -11,20 +11,21 @@ from dataclasses import dataclass, field
 from .blocks import Block, Paragraph, Table
 from .front import (cover_from_rows, cover_line, is_team_line, is_toc_entry, is_toc_heading, plain, strip_toc_page,
                     title_line)
-from .headings import _heading_at
+from .headings import heading_at
 from .markers import Marker, marker_at
 from .outline import list_outlines
 from .structural import split_structural
 
 
 @dataclass
-class _Chunk:
+class Chunk:
     blocks: list[Block] = field(default_factory=list)
     body: bool = False  # a heading or a table seen
     tables: bool = False
     title_cover: bool = False  # a 项目名称 (or its like) seen
     max_part: int = 0  # the highest part number written
     appendix: bool = False  # the last part opened is an appendix part
+    title: str = ""  # its title line (a page header repeating it starts nothing)
     toc: "_Toc | None" = None
 
 
@@ -46,13 +47,13 @@ def line_text(block: Paragraph) -> str:
 
 def split_reports(blocks: list[Block]) -> list[list[Block]]:
     """The blocks of each report of a file, in order."""
-    chunks = [_Chunk()]
+    chunks = [Chunk()]
     for block in blocks:
         current = chunks[-1]
         if isinstance(block, Table):
             cover = None if block.cells else cover_from_rows(block.rows)
             if cover is not None and "title" in cover and (current.body or current.title_cover):
-                chunks.append(current := _Chunk())
+                chunks.append(current := Chunk())
             if cover is not None:
                 current.title_cover = current.title_cover or "title" in cover
             else:
@@ -61,19 +62,20 @@ def split_reports(blocks: list[Block]) -> list[list[Block]]:
             continue
         text = line_text(block)
         if text and _starts_report(current, text):
-            chunks.append(current := _Chunk())
+            chunks.append(current := Chunk())
         current.blocks.append(block)
         if text:
             _observe(current, text)
     return [c.blocks for c in chunks if c.blocks]
 
 
-def _starts_report(chunk: _Chunk, text: str) -> bool:
+def _starts_report(chunk: Chunk, text: str) -> bool:
     cover = cover_line(text, bare=not chunk.body)
     if cover is not None and cover[0] == "title":
         return chunk.body or chunk.title_cover
-    if title_line(text) is not None:
-        return chunk.body
+    title = title_line(text)
+    if title is not None:
+        return chunk.body and title.text != chunk.title
     marker = marker_at(text)
     if marker is None or marker.level != 1 or marker.ordinal != 1 or chunk.appendix:
         return False
@@ -83,17 +85,23 @@ def _starts_report(chunk: _Chunk, text: str) -> bool:
 def is_first_part(text: str) -> bool:
     """«一、项目概况», «一、基本情况» …: the first part of some known outline."""
     for outline in list_outlines():
-        hit, _ = _heading_at(text, 0, outline)
+        hit, _ = heading_at(text, 0, outline)
         if hit is not None and outline.parts and hit.key == outline.parts[0].key:
             return True
     return False
 
 
-def _observe(chunk: _Chunk, text: str) -> None:
+def _observe(chunk: Chunk, text: str) -> None:
     cover = cover_line(text, bare=not chunk.body)
     if cover is not None and cover[0] == "title":
         chunk.title_cover = True
         return
+    title = title_line(text)
+    if title is not None:
+        chunk.title = chunk.title or title.text
+        text = title.rest
+        if not text:
+            return
     if skip_toc(chunk, text):
         return
     marker = opening_marker(text)
@@ -105,7 +113,7 @@ def _observe(chunk: _Chunk, text: str) -> None:
         chunk.appendix = _is_appendix(text)
 
 
-def skip_toc(chunk: _Chunk, text: str) -> bool:
+def skip_toc(chunk: Chunk, text: str) -> bool:
     """True for a line of a table of contents (its «目录» line included)."""
     if chunk.body:
         return False
@@ -138,14 +146,14 @@ def opening_marker(text: str) -> Marker | None:
     pieces = split_structural(text)
     if pieces and pieces[0][0]:
         return marker
-    if any(_heading_at(text, 0, o)[0] for o in list_outlines()):
+    if any(heading_at(text, 0, o)[0] for o in list_outlines()):
         return marker
     return None
 
 
 def _is_appendix(text: str) -> bool:
     for outline in list_outlines():
-        hit, _ = _heading_at(text, 0, outline)
+        hit, _ = heading_at(text, 0, outline)
         if hit is not None:
             entry = outline.entry(hit.key)
             if entry is not None and entry.appendix:

@@ -190,6 +190,13 @@ def test_two_reports_found_by_their_title_lines_alone() -> None:
     assert [(r.unit, r.title) for r in reports] == [("甲县林业局", "护林员补助项目"), ("乙县林业局", "林木良种补助项目")]
 
 
+def test_the_title_repeated_as_a_page_header_starts_no_report() -> None:
+    title = "丙县气象局2023年度人工增雨项目绩效自评报告"
+    text = f"{title}\n一、基本情况\n增雨作业30次。\n{title}\n二、绩效目标实现情况\n完成作业。\n三、绩效自评结论\n优。\n"
+    (report,) = parse_text(text)
+    assert report.section_text("1") == "增雨作业30次。" and report.section_text("2") == "完成作业。"
+
+
 @pytest.mark.parametrize("line, title", [
     ("项目名称  校舍维修改造项目", "校舍维修改造项目"),  # no colon
     ("项目名称：51092324T000010263357-2023年政务云平台运维项目", "政务云平台运维项目"),  # a project code

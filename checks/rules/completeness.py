@@ -19,7 +19,7 @@ _REASON_WORDS = re.compile(r"未完成|未达到|未能|原因|由于|没有拨|
 
 
 @rule("completeness", "完整性", "error",
-      "封面缺项目名称、实施单位、主管部门或填报时间；提纲中的节缺失或为空；有指标未完成而（二）为空或写「无」；附表缺失或为空")
+      "按报告自己的提纲：封面缺项；必备的节缺失或为空；有指标未完成而未完成原因一节为空或写「无」；附表缺失或为空")
 def check(data: CheckInput) -> Iterator[Finding]:
     yield from _cover(data)
     yield from _sections(data)
