@@ -7,6 +7,7 @@ reader sees the same rows a Word table gives.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocks import Block, Paragraph, Table
 from .front import cover_line, plain, title_line
@@ -19,6 +20,7 @@ _BRACKETS = str.maketrans({"(": "（", ")": "）", ":": "："})
 MAX_CELL = 300  # a longer line is body text, not a cell
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """A cell's text for comparing with labels: no spaces, full-width brackets and colons."""
     return plain(text).translate(_BRACKETS)

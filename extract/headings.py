@@ -60,22 +60,14 @@ def split_line(line: str, outline: Outline | None = None) -> list[tuple[list[Hea
     outline = outline or load_outline()
     hits, rest = split_headings(line, outline)
     pieces: list[tuple[list[HeadingHit], str]] = []
-    while True:
-        cut = _mid_heading(rest, outline)
-        if cut is None:
-            pieces.append((hits, rest))
-            return pieces
-        pieces.append((hits, rest[:cut].strip()))
+    pos = 0
+    for cut in mid_line_markers(rest):
+        if cut < pos or heading_at(rest, cut, outline)[0] is None:
+            continue
+        pieces.append((hits, rest[pos:cut].strip()))
         hits, pos = _peel(rest, cut, outline)
-        rest = rest[pos:].strip()
-
-
-def _mid_heading(text: str, outline: Outline) -> int | None:
-    for pos in mid_line_markers(text):
-        hit, _ = heading_at(text, pos, outline)
-        if hit is not None:
-            return pos
-    return None
+    pieces.append((hits, rest[pos:].strip()))
+    return pieces
 
 
 def _peel(line: str, pos: int, outline: Outline) -> tuple[list[HeadingHit], int]:

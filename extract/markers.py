@@ -66,10 +66,10 @@ def _marker_in(window: str, inside: bool) -> Marker | None:
     return None
 
 
-def mid_line_markers(line: str) -> list[int]:
-    """Positions inside `line` (not its start) where a level 1 or 2 number follows a sentence
-    end or a space: where a heading of a flattened copy may begin."""
-    return [m.start() for m in _MID.finditer(line) if m.start() > 0]
+def mid_line_markers(line: str, start: int = 0) -> list[int]:
+    """Positions inside `line` (after `start`, never its very start) where a level 1 or 2 number
+    follows a sentence end or a space: where a heading of a flattened copy may begin."""
+    return [m.start() for m in _MID.finditer(line, start) if m.start() > start]
 
 
 def _ordinal(text: str, kind: str) -> int | None:

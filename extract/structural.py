@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .front import heading_endings, plain
 from .markers import marker_at, mid_line_markers
@@ -20,6 +21,7 @@ GLUED_MAX = 20  # a title glued to its text ends within this many characters
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|元|%|％|个|人|户|次|项|家|所|台|套|名|场|处|份|座)")
 _SENTENCE_MARKS = re.compile(r"[，,；;！？!?]")
 _COLON = re.compile(r"[：:]")
+_NEXT_NUMBER = re.compile(r"[（(][ \t\u3000\xa0]*[一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[ \t\u3000\xa0]*[、．.]")
 
 
 @dataclass(frozen=True)
@@ -40,15 +42,17 @@ def heading_like(title: str) -> bool:
 
 def split_structural(line: str) -> list[tuple[list[StructHit], str]]:
     """`line` as (headings, text) pieces: headings at its start and after sentence ends."""
-    hits, rest = _peel(line)
+    hits, pos = _peel(line, 0)
     pieces: list[tuple[list[StructHit], str]] = []
-    while True:
-        cut = next((p for p in mid_line_markers(rest) if _peel(rest[p:])[0]), None)
-        if cut is None:
-            pieces.append((hits, rest))
-            return pieces
-        pieces.append((hits, rest[:cut].strip()))
-        hits, rest = _peel(rest[cut:])
+    for cut in mid_line_markers(line):
+        if cut < pos:
+            continue
+        found, end = _peel(line, cut)
+        if found:
+            pieces.append((hits, line[pos:cut].strip()))
+            hits, pos = found, end
+    pieces.append((hits, line[pos:].strip()))
+    return pieces
 
 
 def as_text(hits: list[StructHit], rest: str) -> str:
@@ -56,13 +60,15 @@ def as_text(hits: list[StructHit], rest: str) -> str:
     return "".join(h.numbering + h.title for h in hits) + rest
 
 
-def _peel(line: str) -> tuple[list[StructHit], str]:
+def _peel(line: str, pos: int) -> tuple[list[StructHit], int]:
+    """The headings written one after another from `pos`, and where the text after them starts."""
     hits: list[StructHit] = []
-    pos = 0
     while True:
         found = _heading_at(line, pos)
         if found is None:
-            return hits, line[pos:].strip()
+            while pos < len(line) and line[pos] in " \t\u3000\xa0":
+                pos += 1
+            return hits, pos
         hit, pos = found
         hits.append(hit)
 
@@ -86,18 +92,23 @@ def _heading_at(line: str, pos: int) -> tuple[StructHit, int] | None:
 def _title_end(line: str, start: int) -> int | None:
     """Where a heading's title ends: at the line end, a colon, the next number, or after a
     heading word when it is glued to its text."""
-    rest = line[start:]
-    if len(plain(rest).rstrip("。.")) <= TITLE_MAX and not _SENTENCE_MARKS.search(rest):
-        return len(line.rstrip())
+    end = len(line)
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end - start <= 2 * TITLE_MAX and len(plain(line[start:end]).rstrip("。.")) <= TITLE_MAX \
+            and not _SENTENCE_MARKS.search(line, start, end):
+        return end
+    rest = line[start:start + TITLE_MAX + 1]
     colon = _COLON.search(rest)
     if colon and colon.start() <= TITLE_MAX:
         return start + colon.start()
-    for i in range(2, min(len(rest), TITLE_MAX + 1)):
+    for found in _NEXT_NUMBER.finditer(rest, 2):
+        i = found.start()
         m = marker_at(rest, i)
         if m is not None and m.level <= 2 and rest[i - 1] not in "第":
             return start + i
     for i in range(2, min(len(rest), GLUED_MAX) + 1):
-        if any(rest[:i].endswith(e) and i >= len(e) + 2 for e in heading_endings()):
+        if any(i >= n + 2 and rest[i - n:i] in words for n, words in _endings()):
             return start + _longest_ending(rest, i)
     return None
 
@@ -106,6 +117,13 @@ def _longest_ending(rest: str, i: int) -> int:
     """«项目完成情况分析…»: the title ends after «情况分析», not after «情况»."""
     best = i
     for j in range(i + 1, min(len(rest), i + 4) + 1):
-        if any(rest[:j].endswith(e) and j - len(e) < i for e in heading_endings()):
+        if any(j - n < i and rest[j - n:j] in words for n, words in _endings()):
             best = j
     return best
+
+
+@cache
+def _endings() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The heading words by length, for one set lookup per length."""
+    lengths = sorted({len(e) for e in heading_endings()})
+    return tuple((n, frozenset(e for e in heading_endings() if len(e) == n)) for n in lengths)

@@ -8,6 +8,7 @@ columns, the goals and the indicator columns.  Merged cells arrive as empty cell
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from typing import Any
 
@@ -49,15 +50,21 @@ def parse_table(tables: list[Table], profile_hint: str | None = None) -> ReportT
 
 def detect_profile(rows: list[list[str]]) -> Profile | None:
     """The profile the largest share of whose signature labels appear among the cells."""
-    cells = {norm(c) for row in rows for c in row if c and len(c) <= _LABEL_MAX * 2}
+    cells = sorted({norm(c) for row in rows for c in row if c and len(c) <= _LABEL_MAX * 2})
     scores: list[tuple[float, int, str]] = []
     for profile in load_profiles().values():
-        hits = sum(1 for label in _signature(profile.key) if any(c.startswith(label) for c in cells))
+        hits = sum(1 for label in _signature(profile.key) if _has_prefix(cells, label))
         if hits >= 2 or (hits and len(profile.signature) <= 2):
             scores.append((hits / len(profile.signature), hits, profile.key))
     if not scores:
         return None
     return load_profiles()[max(scores)[2]]
+
+
+def _has_prefix(cells: list[str], label: str) -> bool:
+    """Some cell of the sorted `cells` starts with `label`."""
+    i = bisect_left(cells, label)
+    return i < len(cells) and cells[i].startswith(label)
 
 
 @cache
