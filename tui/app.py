@@ -30,6 +30,9 @@ class ZipinApp(App[None]):
     ]
 
     def __init__(self, db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
+        from .wrap import install_in_text_areas
+
+        install_in_text_areas()  # 禁则 in every editor of the app
         super().__init__()
         self.session = Session(db_path)
         self.draft_id = draft_id

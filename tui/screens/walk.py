@@ -126,9 +126,9 @@ class WalkScreen(ZipinScreen[None]):
                     yield KeyFactsForm(id=FACTS)
                 yield Static(id="status", classes="dim")
             with Vertical(id="side"):
-                yield Label("往年表述（F2 插入 · F3 替换 · F4 换一条）", classes="panel-title")
+                yield Label("往年表述 F2插入 F3替换 F4换一条", classes="panel-title")
                 yield SuggestionList(id="suggestions")
-                yield Label("一致性检查（Ctrl+L 选择 · Enter 跳转 · D 忽略）", classes="panel-title")
+                yield Label("一致性检查 Ctrl+L选择 D忽略", classes="panel-title")
                 yield FindingList(id="findings")
                 yield BudgetPicture(id="budget")
         yield Footer()
