@@ -57,7 +57,7 @@ class Finding:
 
 def fingerprint(rule: str, section: str | None, evidence: list[Evidence], message: str) -> str:
     h = hashlib.sha1(f"{rule}|{section}".encode())
-    parts = sorted(e.identity() for e in evidence) or [message]
+    parts = sorted({e.identity() for e in evidence}) or [message]  # a repeat of one number counts once
     for part in parts:
         h.update(b"\x00" + part.encode())
     return h.hexdigest()[:16]
