@@ -1,5 +1,10 @@
 """One item, two values: the same thing (same label after normalising, same kind of quantity)
-written with values that cannot both be right, in two places of one report (text or 附表)."""
+written with values that cannot both be right, in two places of one report (text or 附表).
+
+A part is not its whole: an amount listed after «其中» (or in a «分别» list, or in «（含…）») that
+is smaller than the other value is a sub-item of it («省级福彩公益金113万元» and, for one
+sub-project, «其中…使用省级福彩公益金48万元»), and so are amounts of one paragraph that add up to
+the other value.  A number left over from last year is reported once, by `stale`."""
 
 from __future__ import annotations
 
@@ -8,12 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extract.structure import respectively_starts, sub_items
 from extract.vocabulary import is_generic, normalise, table_cell_for
 
 from ..context import CheckInput, Located
 from ..finding import Evidence, Finding
 from ..fmt import num, wan
-from ..intervals import Interval
+from ..intervals import Interval, total
 from ..registry import rule
 from ..table import cell
 
@@ -32,23 +38,46 @@ class _Statement:
     evidence: Evidence
     paragraph: tuple[str, int] | None  # two values in one paragraph are usually two items
     approximate: bool
+    part: bool = False  # listed as a sub-item of something (after «其中», in «（含…）»)
 
 
 def _text_statements(data: CheckInput) -> list[_Statement]:
     out = []
+    structure = _structure(data)
     for loc in data.located:
         if not loc.m.is_quantity or is_generic(loc.m.label) or loc.m.low is not None:
             continue
         if loc.provenance == "inherited":
             continue  # still last year's: the stale check speaks for it (one number, one finding)
-        if loc.m.cmp in ("≥", "≤", ">", "<") or _per_unit(data, loc):
-            continue  # a target or a limit («不少于200册»), or a rate per person («每人一套»)
+        if loc.m.cmp in ("≥", "≤", ">", "<") or _per_unit(data, loc) or in_words(loc):
+            continue  # a target or a limit («不少于200册»), a rate per person («每人一套»), «两个文化站»
+        parts, listed = structure.get((loc.section, loc.paragraph), (set(), set()))
+        if loc.m.start in listed:
+            continue  # «A和B分别为24.5万元、10.5万元»: the label names the list, not the amount
         purpose = _purpose(data, loc) + _year_of(data, loc)
         unit = loc.m.unit if loc.m.kind == "count" else ""
         key = (normalise(loc.m.label), loc.m.kind, unit + purpose)
         out.append(_Statement(key, loc.interval(), loc.m.surface, f"第 {loc.section} 节", loc.evidence(),
-                              (loc.section, loc.paragraph), loc.approximate))
+                              (loc.section, loc.paragraph), loc.approximate, loc.m.start in parts))
     return out
+
+
+def _structure(data: CheckInput) -> dict[tuple[str, int], tuple[set[int], set[int]]]:
+    """Per paragraph with amounts: the starts of its sub-items and of its «分别» lists."""
+    out = {}
+    for (section, index), locs in data.by_paragraph.items():
+        mentions = [loc.m for loc in locs if loc.m.kind == "money"]
+        if len(mentions) < 2:
+            continue
+        paragraph = data.paragraph(locs[0])
+        out[(section, index)] = (sub_items(paragraph, mentions), respectively_starts(paragraph, mentions))
+    return out
+
+
+def in_words(loc: Located) -> bool:
+    """A count written in Chinese numerals («两个文化站», «一个党组»): a remark in running text,
+    usually about some of the things counted elsewhere, not the figure for all of them."""
+    return loc.m.kind == "count" and not any(ch.isdigit() and ch.isascii() for ch in loc.m.surface)
 
 
 def _per_unit(data: CheckInput, loc: Located) -> bool:
@@ -88,7 +117,9 @@ def _table_statements(data: CheckInput) -> dict[tuple[str, str], _Statement]:
     return out
 
 
-@rule("two_values", "同一事项两个数", "error", "同一事项（标签相同、单位相同）在报告两处的数值不一致，含正文与附表之间")
+@rule("two_values", "同一事项两个数", "error",
+      "同一事项（标签相同、单位相同）在报告两处的数值不一致，含正文与附表之间（总数与它的分项不算）",
+      yields_to=("stale",))
 def check(data: CheckInput) -> Iterator[Finding]:
     statements = _text_statements(data)
     yield from _within_text(statements)
@@ -105,10 +136,21 @@ def _within_text(statements: list[_Statement]) -> Iterator[Finding]:
             for b in items[i + 1:]:
                 if a.paragraph == b.paragraph or a.shown == b.shown or b.shown in reported:
                     continue
-                if _agree(a, b):
+                if _agree(a, b) or _part_of(a, b, items) or _part_of(b, a, items):
                     continue
                 reported.add(b.shown)
                 yield _finding(key[0], a, b)
+
+
+def _part_of(part: _Statement, whole: _Statement, items: list[_Statement]) -> bool:
+    """`part` is a sub-item of `whole`: listed as a part (and `whole` not) and smaller, or one of
+    the same item's amounts of its paragraph that together make `whole`."""
+    if part.interval.hi >= whole.interval.lo:
+        return False
+    if part.part and not whole.part:  # two parts of two totals (410万元 and 428万元) are not nested
+        return True
+    siblings = [s.interval for s in items if s.paragraph == part.paragraph]
+    return len(siblings) >= 2 and total(siblings).overlaps(whole.interval)
 
 
 def _agree(a: _Statement, b: _Statement) -> bool:
@@ -139,7 +181,7 @@ def _against_table(data: CheckInput, statements: list[_Statement]) -> Iterator[F
         if where is None or where not in cells:
             continue
         t = cells[where]
-        if _agree(s, t):
+        if _agree(s, t) or (s.part and s.interval.hi < t.interval.lo):
             continue
         exact = (t.interval.lo + t.interval.hi) / 2
         finding = _finding(s.key[0], t, s)
