@@ -1,7 +1,8 @@
 """Defects found and false errors of the checks on fresh labelled reports (fictional units,
-tests/data/checks_fresh/, labels in labels.toml), imported and checked as `zipin check` does.
+tests/data/checks_fresh*/, labels in each folder's labels.toml), imported and checked as
+`zipin check` does.
 
-    python bench/checks_eval.py [--list]
+    python bench/checks_eval.py [--list] [FOLDER…]
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from store.db import Store, open_store
 from store.importer import import_paths
 from store.reports import resolve_report
 
-FRESH = Path(__file__).resolve().parents[1] / "tests" / "data" / "checks_fresh"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+SETS = {"A (written before the rules, by their author)": DATA / "checks_fresh",
+        "B (written after the rules, read once before tuning)": DATA / "checks_fresh_b"}
 
 
 def _mentions(finding: Finding, text: str) -> bool:
@@ -36,11 +39,11 @@ def _link_draft(store: Store, report_id: int, source: str) -> None:
                    [resolve_report(store, source), report_id])
 
 
-def evaluate(listing: bool = False) -> dict[str, int]:
-    labels = tomllib.loads((FRESH / "labels.toml").read_text(encoding="utf-8"))["report"]
+def evaluate(folder: Path, listing: bool = False) -> dict[str, int]:
+    labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))["report"]
     totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "fresh.db") as store:
-        import_paths(store, sorted(FRESH.glob("*.txt")))
+        import_paths(store, sorted(folder.glob("*.txt")))
         for entry in labels:
             report_id = _report_id(store, entry["file"])
             if entry.get("source"):
@@ -81,8 +84,13 @@ def _score(entry: dict, findings: list[Finding], totals: Counter[str], listing: 
 
 
 def main() -> None:
-    t = evaluate("--list" in sys.argv)
-    print(f"\nfresh reports: defects found {t.get('found', 0)}/{t.get('defects', 0)}, "
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    for name, folder in ({f.name: f for f in folders} or SETS).items():
+        _print(name, evaluate(folder, "--list" in sys.argv))
+
+
+def _print(name: str, t: dict[str, int]) -> None:
+    print(f"\nset {name}: defects found {t.get('found', 0)}/{t.get('defects', 0)}, "
           f"false errors {t.get('false_errors', 0)}, true relations given an error "
           f"{t.get('relations_broken', 0)}/{t.get('relations', 0)}, duplicate findings {t.get('duplicates', 0)}, "
           f"second findings on one number {t.get('double_findings', 0)}, other warnings {t.get('other_warnings', 0)}")
