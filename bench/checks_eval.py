@@ -1,6 +1,5 @@
-"""Defects found and false errors of the checks on fresh labelled reports (fictional units,
-tests/data/checks_fresh*/, labels in each folder's labels.toml), imported and checked as
-`zipin check` does.
+"""Defects found and false errors of the checks on the fresh labelled reports of
+tests/data/checks_fresh*/ (fictional units), as `zipin check` reports them.
 
     python bench/checks_eval.py [--list] [FOLDER…]
 """
@@ -8,92 +7,22 @@ tests/data/checks_fresh*/, labels in each folder's labels.toml), imported and ch
 from __future__ import annotations
 
 import sys
-import tempfile
-import tomllib
-from collections import Counter
 from pathlib import Path
 
-from checks import check_report
-from checks.finding import Finding
-from store.db import Store, open_store
-from store.importer import import_paths
-from store.reports import resolve_report
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-SETS = {"A (written before the rules, by their author)": DATA / "checks_fresh",
-        "B (written after the rules, read once before tuning)": DATA / "checks_fresh_b"}
-
-
-def _mentions(finding: Finding, text: str) -> bool:
-    return text in finding.message or any(text in e.text for e in finding.evidence)
-
-
-def _report_id(store: Store, name: str) -> int:
-    row = store.one("SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE f.path LIKE ?", [f"%{name}"])
-    return int(row["id"])
-
-
-def _link_draft(store: Store, report_id: int, source: str) -> None:
-    with store.write() as db:
-        db.execute("UPDATE reports SET kind = 'draft', from_report = ? WHERE id = ?",
-                   [resolve_report(store, source), report_id])
-
-
-def evaluate(folder: Path, listing: bool = False) -> dict[str, int]:
-    labels = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))["report"]
-    totals: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "fresh.db") as store:
-        import_paths(store, sorted(folder.glob("*.txt")))
-        for entry in labels:
-            report_id = _report_id(store, entry["file"])
-            if entry.get("source"):
-                _link_draft(store, report_id, entry["source"])
-        for entry in labels:
-            findings = check_report(store, _report_id(store, entry["file"]))
-            _score(entry, findings, totals, listing)
-    return dict(totals)
-
-
-def _score(entry: dict, findings: list[Finding], totals: Counter[str], listing: bool) -> None:
-    matched: set[int] = set()
-    if listing:
-        print(f"\n{entry['file']}")
-    for defect in entry.get("defect", []):
-        hits = [i for i, f in enumerate(findings) if f.rule in defect["rule"] and _mentions(f, defect["evidence"])]
-        matched.update(hits)
-        totals["defects"] += 1
-        totals["found"] += bool(hits)
-        if listing and not hits:
-            print(f"  MISSED  {defect['what']}")
-    for clean in entry.get("clean", []):
-        totals["relations"] += 1
-        broken = [f for f in findings if f.severity == "error" and _mentions(f, clean["evidence"])]
-        totals["relations_broken"] += bool(broken)
-        if listing and broken:
-            print(f"  BROKEN  {clean['what']}: {broken[0].message}")
-    prints = Counter(f.fingerprint for f in findings)
-    totals["duplicates"] += sum(n - 1 for n in prints.values())
-    for text in entry.get("single", []):
-        totals["double_findings"] += max(0, sum(_mentions(f, text) for f in findings) - 1)
-    for i, f in enumerate(findings):
-        if i in matched:
-            continue
-        totals["false_errors" if f.severity == "error" else "other_warnings"] += 1
-        if listing:
-            print(f"  {'FALSE  ' if f.severity == 'error' else 'warning'} {f.rule}: {f.message}")
+from tests.checks_fresh import SETS, evaluate  # noqa: E402
 
 
 def main() -> None:
     folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
     for name, folder in ({f.name: f for f in folders} or SETS).items():
-        _print(name, evaluate(folder, "--list" in sys.argv))
-
-
-def _print(name: str, t: dict[str, int]) -> None:
-    print(f"\nset {name}: defects found {t.get('found', 0)}/{t.get('defects', 0)}, "
-          f"false errors {t.get('false_errors', 0)}, true relations given an error "
-          f"{t.get('relations_broken', 0)}/{t.get('relations', 0)}, duplicate findings {t.get('duplicates', 0)}, "
-          f"second findings on one number {t.get('double_findings', 0)}, other warnings {t.get('other_warnings', 0)}")
+        t = evaluate(folder, "--list" in sys.argv)
+        print(f"\nset {name}: defects found {t.get('found', 0)}/{t.get('defects', 0)}, "
+              f"false errors {t.get('false_errors', 0)}, true relations given an error "
+              f"{t.get('relations_broken', 0)}/{t.get('relations', 0)}, duplicate findings {t.get('duplicates', 0)}, "
+              f"second findings on one number {t.get('double_findings', 0)}, other warnings {t.get('other_warnings', 0)}")
 
 
 if __name__ == "__main__":
