@@ -9,13 +9,17 @@ from store.reports import load_report
 
 from .context import CheckInput, NameIndex, locate
 
+# What a Mention needs, and no more: the checks reload every fact after each pause in typing.
+_COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
+                                          "precision", "cmp", "low", "high", "label"))
+
 
 def stored_facts(store: Store, report_id: int,
                  provenance: dict[tuple[str, int, int], str] | None = None) -> dict[tuple[str, int], list[Mention]]:
     """The report's numbers by (section, paragraph); each one's provenance into `provenance`."""
     rows = store.query(
-        """SELECT f.*, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
-           WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
+        f"""SELECT {_COLUMNS}, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
+            WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
         [report_id],
     )
     out: dict[tuple[str, int], list[Mention]] = {}

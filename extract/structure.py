@@ -44,41 +44,60 @@ class Nested:
 
 def money_groups(paragraph: str, mentions: list[Mention]) -> list[Group]:
     """Totals and their parts among the money mentions of one paragraph."""
-    money = [m for m in mentions if m.kind == "money"]
+    return list(_money_groups(paragraph, _money(mentions)))
+
+
+def sub_items(paragraph: str, mentions: list[Mention]) -> frozenset[int]:
+    """The starts of the amounts that are a part of another one: listed after «其中» or in a
+    «分别» list, or in parentheses after an amount («（含…）»)."""
+    return _sub_items(paragraph, _money(mentions))
+
+
+def respectively_starts(paragraph: str, mentions: list[Mention]) -> frozenset[int]:
+    """The starts of the amounts of a «A、B分别为 a、b» list (their labels name the whole list)."""
+    return _respectively_starts(paragraph, _money(mentions))
+
+
+def _money(mentions: list[Mention]) -> tuple[Mention, ...]:
+    return tuple(m for m in mentions if m.kind == "money")
+
+
+# The checks rerun after every pause in typing, on paragraphs that mostly did not change: the
+# structure of a paragraph is worked out once for its text and amounts.
+@lru_cache(maxsize=2048)
+def _money_groups(paragraph: str, money: tuple[Mention, ...]) -> tuple[Group, ...]:
     out: list[Group] = []
     previous: list[Mention] = []
     for start, end in _ranges(paragraph, money):
         inside = [x for x in money if start <= x.start < end]
         out.extend(_sentence_groups(paragraph, start, end, inside, previous))
         previous = inside or previous
-    return out
+    return tuple(out)
 
 
-def sub_items(paragraph: str, mentions: list[Mention]) -> set[int]:
-    """The starts of the amounts that are a part of another one: listed after «其中» or in a
-    «分别» list, or in parentheses after an amount («（含…）»)."""
-    money = [m for m in mentions if m.kind == "money"]
-    out = {p.start for group in money_groups(paragraph, mentions) for p in group.parts}
-    out |= {p.start for nested in nested_parts(paragraph, mentions) for p in nested.parts}
+@lru_cache(maxsize=2048)
+def _sub_items(paragraph: str, money: tuple[Mention, ...]) -> frozenset[int]:
+    out = {p.start for group in _money_groups(paragraph, money) for p in group.parts}
+    out |= {p.start for nested in nested_parts(paragraph, list(money)) for p in nested.parts}
     for start, end in _ranges(paragraph, money):
         at = paragraph.find("其中", start, end)
         if at != -1:
             out |= {m.start for m in money if at < m.start < end}
-    return out
+    return frozenset(out)
 
 
-def respectively_starts(paragraph: str, mentions: list[Mention]) -> set[int]:
-    """The starts of the amounts of a «A、B分别为 a、b» list (their labels name the whole list)."""
-    money = [m for m in mentions if m.kind == "money"]
+@lru_cache(maxsize=2048)
+def _respectively_starts(paragraph: str, money: tuple[Mention, ...]) -> frozenset[int]:
     out: set[int] = set()
     for at in _finditer(paragraph, _RESPECTIVELY):
-        parts, inline = _respective_list(paragraph, at, money)
+        parts, inline = _respective_list(paragraph, at, list(money))
         if not inline:
             out |= {m.start for m in parts}
-    return out
+    return frozenset(out)
 
 
-def _ranges(paragraph: str, money: list[Mention]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def _ranges(paragraph: str, money: tuple[Mention, ...]) -> tuple[tuple[int, int], ...]:
     """Sentences, cut at «；» too unless the clause after it is one more item of a list (one
     amount, after a clause that has amounts)."""
     out: list[tuple[int, int]] = []
@@ -87,10 +106,10 @@ def _ranges(paragraph: str, money: list[Mention]) -> list[tuple[int, int]]:
         end = m.end() if m else len(paragraph)
         out.extend(_clauses(paragraph, start, end, money))
         start = end
-    return out
+    return tuple(out)
 
 
-def _clauses(paragraph: str, start: int, end: int, money: list[Mention]) -> list[tuple[int, int]]:
+def _clauses(paragraph: str, start: int, end: int, money: tuple[Mention, ...]) -> list[tuple[int, int]]:
     cuts = [start, *(m.end() for m in _CLAUSE_END.finditer(paragraph, start, end)), end]
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):

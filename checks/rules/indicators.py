@@ -134,7 +134,7 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
     for loc in data.located:
         if loc.section == "7" or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
             continue
-        if in_words(loc) or loc.section in plans:
+        if in_words(loc.m) or loc.section in plans:
             continue
         label = normalise(loc.m.label)
         if len(label) < 3 or not (label in name or name in label or fuzz.ratio(label, name) >= 85):

@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from extract.mention import Mention
 from extract.structure import respectively_starts, sub_items
 from extract.vocabulary import is_generic, normalise, table_cell_for
 
@@ -42,64 +44,65 @@ class _Statement:
 
 
 def _text_statements(data: CheckInput) -> list[_Statement]:
-    out = []
-    structure = _structure(data)
-    for loc in data.located:
-        if not loc.m.is_quantity or is_generic(loc.m.label) or loc.m.low is not None:
-            continue
-        if loc.provenance == "inherited":
-            continue  # still last year's: the stale check speaks for it (one number, one finding)
-        if loc.m.cmp in ("≥", "≤", ">", "<") or _per_unit(data, loc) or in_words(loc):
-            continue  # a target or a limit («不少于200册»), a rate per person («每人一套»), «两个文化站»
-        parts, listed = structure.get((loc.section, loc.paragraph), (set(), set()))
-        if loc.m.start in listed:
-            continue  # «A和B分别为24.5万元、10.5万元»: the label names the list, not the amount
-        purpose = _purpose(data, loc) + _year_of(data, loc)
-        unit = loc.m.unit if loc.m.kind == "count" else ""
-        key = (normalise(loc.m.label), loc.m.kind, unit + purpose)
-        out.append(_Statement(key, loc.interval(), loc.m.surface, f"第 {loc.section} 节", loc.evidence(),
-                              (loc.section, loc.paragraph), loc.approximate, loc.m.start in parts))
-    return out
-
-
-def _structure(data: CheckInput) -> dict[tuple[str, int], tuple[set[int], set[int]]]:
-    """Per paragraph with amounts: the starts of its sub-items and of its «分别» lists."""
-    out = {}
+    out: list[_Statement] = []
     for (section, index), locs in data.by_paragraph.items():
-        mentions = [loc.m for loc in locs if loc.m.kind == "money"]
-        if len(mentions) < 2:
-            continue
-        paragraph = data.paragraph(locs[0])
-        out[(section, index)] = (sub_items(paragraph, mentions), respectively_starts(paragraph, mentions))
+        # Still last year's: the stale check speaks for it (one number, one finding).
+        inherited = frozenset(loc.m.start for loc in locs if loc.provenance == "inherited")
+        out.extend(_paragraph_statements(section, index, locs[0].offset, data.paragraph(locs[0]),
+                                         tuple(loc.m for loc in locs), inherited))
     return out
 
 
-def in_words(loc: Located) -> bool:
+@lru_cache(maxsize=4096)
+def _paragraph_statements(section: str, index: int, offset: int, paragraph: str, mentions: tuple[Mention, ...],
+                          inherited: frozenset[int]) -> tuple[_Statement, ...]:
+    """The statements of one paragraph (once per paragraph: the checks rerun after every pause in
+    typing, on paragraphs that mostly did not change)."""
+    money = [m for m in mentions if m.kind == "money"]
+    parts = sub_items(paragraph, money) if len(money) >= 2 else frozenset()
+    listed = respectively_starts(paragraph, money) if len(money) >= 2 else frozenset()
+    out = []
+    for m in mentions:
+        if not m.is_quantity or is_generic(m.label) or m.low is not None or m.start in inherited:
+            continue
+        if m.cmp in ("≥", "≤", ">", "<") or _per_unit(paragraph, m) or in_words(m):
+            continue  # a target or a limit («不少于200册»), a rate per person («每人一套»), «两个文化站»
+        if m.start in listed:
+            continue  # «A和B分别为24.5万元、10.5万元»: the label names the list, not the amount
+        loc = Located(m, section, index, offset)
+        purpose = _purpose(paragraph, m) + _year_of(paragraph, m, mentions)
+        unit = m.unit if m.kind == "count" else ""
+        key = (normalise(m.label), m.kind, unit + purpose)
+        out.append(_Statement(key, loc.interval(), m.surface, f"第 {section} 节", loc.evidence(),
+                              (section, index), loc.approximate, m.start in parts))
+    return tuple(out)
+
+
+def in_words(m: Mention) -> bool:
     """A count written in Chinese numerals («两个文化站», «一个党组»): a remark in running text,
     usually about some of the things counted elsewhere, not the figure for all of them."""
-    return loc.m.kind == "count" and not any(ch.isdigit() and ch.isascii() for ch in loc.m.surface)
+    return m.kind == "count" and not any(ch.isdigit() and ch.isascii() for ch in m.surface)
 
 
-def _per_unit(data: CheckInput, loc: Located) -> bool:
-    return "每" in data.paragraph(loc)[max(0, loc.m.start - 4):loc.m.start]
+def _per_unit(paragraph: str, m: Mention) -> bool:
+    return "每" in paragraph[max(0, m.start - 4):m.start]
 
 
-def _year_of(data: CheckInput, loc: Located) -> str:
+def _year_of(paragraph: str, m: Mention, mentions: tuple[Mention, ...]) -> str:
     """«2019年度专项资金预算410万元»: a year right before the item makes it that year's item."""
-    for other in data.by_paragraph.get((loc.section, loc.paragraph), []):
-        if other.m.kind == "date" and 0 <= loc.m.start - other.m.end <= 12:
-            between = data.paragraph(loc)[other.m.end:loc.m.start]
+    for other in mentions:
+        if other.kind == "date" and 0 <= m.start - other.end <= 12:
+            between = paragraph[other.end:m.start]
             if not re.search(r"[，。；,;]", between):
-                return "@" + str(other.m.value)[:4]
+                return "@" + str(other.value)[:4]
     return ""
 
 
-def _purpose(data: CheckInput, loc: Located) -> str:
+def _purpose(paragraph: str, m: Mention) -> str:
     """«预算资金58万元，用于…平台维护»: what the money is for tells two 预算资金 apart."""
-    paragraph = data.paragraph(loc)
-    tail = re.split(r"[。；;]", paragraph[loc.m.end:], maxsplit=1)[0]
-    m = _PURPOSE.search(tail[:40])
-    return "|" + m.group(1)[:6] if m else ""
+    tail = re.split(r"[。；;]", paragraph[m.end:], maxsplit=1)[0]
+    found = _PURPOSE.search(tail[:40])
+    return "|" + found.group(1)[:6] if found else ""
 
 
 def _table_statements(data: CheckInput) -> dict[tuple[str, str], _Statement]:
