@@ -11,7 +11,7 @@ from .context import CheckInput, NameIndex, locate
 
 # What a Mention needs, and no more: the checks reload every fact after each pause in typing.
 _COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
-                                          "precision", "cmp", "low", "high", "label"))
+                                          "precision", "cmp", "low", "high", "label", "provenance"))
 
 
 def stored_facts(store: Store, report_id: int,

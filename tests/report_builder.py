@@ -9,7 +9,7 @@ from extract.reader import parse_text
 FILLER = "本节内容按要求填写，情况属实。"
 # Where a default section says more than the filler: 4.2 that all targets were met, 6 how the
 # satisfaction figure of the default 附表 was obtained.
-DEFAULTS = {"4.2": "各项绩效目标均已完成。", "6": "依据财务凭证和群众问卷200份开展自评。"}
+DEFAULTS = {"4.2": "各项绩效目标均已完成。", "6": "依据财务凭证和群众满意度问卷开展自评。"}
 
 
 def mof_table(*, year: int = 2025, total: tuple[str, str, str] = ("100", "100", "95"),

@@ -34,7 +34,8 @@ def _exact_rate(spent: TableCell, budget: TableCell) -> Decimal:
 
 
 @rule("execution_rate", "执行率", "error",
-      "执行率与附表执行数/预算数不符；执行数超过预算数；执行率低于 90% 而正文未说明原因")
+      "执行率与附表执行数/预算数（按样式规定的分母）不符，按其他列计算的指明分母；执行数超过预算数；执行率低于 90% 而正文未说明原因",
+      yields_to=("stale",))
 def check(data: CheckInput) -> Iterator[Finding]:
     table = data.report.table
     if table is None:

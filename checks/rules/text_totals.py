@@ -158,7 +158,7 @@ def _itemised(data: CheckInput) -> Iterator[Finding]:
 _CARRY = ("结转", "结余")
 
 
-@rule("differences", "结转与差额", "error", "正文中的结转（结余）不等于预算数减执行数")
+@rule("differences", "结转与差额", "error", "正文中的结转（结余）不等于预算数减执行数", yields_to=("stale",))
 def differences(data: CheckInput) -> Iterator[Finding]:
     """«年末结转4.8万元» against 预算数 − 执行数, with rounding allowed for."""
     table = data.report.table

@@ -1,9 +1,9 @@
 """Years: a year other than the report's own used for its budget, plan or evaluation
-(«2019年度专项资金预算» or «完成2019年度…评价报告» inside the 2018 report); a year far from the
-report's («2056年» in a 2026 report: a slip of the keyboard); in a draft, last year's year left in
-text carried over from last year's report.  A year cited as background («2015年8月自治区成立
-了…», a notice's title in 《》) is fine, and so is the next year in the plans section, and a
-milestone year of policy («到2035年»)."""
+(«2019年度专项资金预算» or «完成2019年度…评价报告» inside the 2018 report), and a year far from
+the report's («2056年» in a 2026 report: a slip of the keyboard).  A year cited as background
+(«2015年8月自治区成立了…», a notice's title in 《》) is fine, and so is the next year in the plans
+section, and a milestone year of policy («到2035年»).  Last year's year left in a draft's
+inherited text is `stale`'s: where both speak of one year, `stale` does."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ PLANS = "plans"  # the outline role of 后续工作计划: next year's plans bel
 
 
 @rule("years", "年份", "warning",
-      "把其他年度写成本报告的预算、计划或评价年度（如 2018 年报告中的「2019年度专项资金预算」）；年份与报告年度相差过远（2026 年报告中的「2056年」）；从去年报告起草时留下了去年的年份",
-      supersedes=("stale",))
+      "把其他年度写成本报告的预算、计划或评价年度（如 2018 年报告中的「2019年度专项资金预算」）；年份与报告年度相差过远（2026 年报告中的「2056年」）",
+      yields_to=("stale",))
 def check(data: CheckInput) -> Iterator[Finding]:
     year = data.year
     if year is None:
@@ -40,7 +40,7 @@ def check(data: CheckInput) -> Iterator[Finding]:
         text = data.paragraph(loc)
         if _in_title(text, loc.m.start):
             continue
-        finding = _far(loc, other, year) or _left_from_source(data, loc, other, year)
+        finding = _far(loc, other, year)
         if finding is None and not (other > year and loc.section in plans) and not _BACKGROUND_AFTER.match(text[loc.m.end:]):
             finding = _own_year(data, loc, other, year)
         if finding is not None:
@@ -55,23 +55,6 @@ def _far(loc: Located, other: int, year: int) -> Finding | None:
         rule="years", severity="warning", section=loc.section,
         message=f"第 {loc.section} 节写的是「{loc.m.surface}」，比报告年度 {year} 年晚 {other - year} 年，可能是笔误。",
         evidence=[loc.evidence()],
-    )
-
-
-def _left_from_source(data: CheckInput, loc: Located, other: int, year: int) -> Finding | None:
-    """A draft started from last year's report still saying last year's year where that report did."""
-    source = data.source
-    if source is None or source.year != other or other >= year:
-        return None
-    old = source.section(loc.section)
-    if old is None or loc.m.surface not in old.text:
-        return None
-    return Finding(
-        rule="years", severity="warning", section=loc.section,
-        message=(f"第 {loc.section} 节仍写着去年报告的年份「{loc.m.surface}」，本报告是 {year} 年度：这段文字从去年的报告沿用下来，"
-                 "年份没有改。"),
-        evidence=[loc.evidence()],
-        fix=f"如将「{loc.m.surface}」改为「{loc.m.surface.replace(str(other), str(year))}」则一致",
     )
 
 
