@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,8 +39,9 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     fix: str = ""
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
+        """Computed once, when the finding is complete (rules build a finding, then yield it)."""
         return fingerprint(self.rule, self.section, self.evidence, self.message)
 
     def as_json(self) -> dict[str, Any]:

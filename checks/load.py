@@ -42,6 +42,7 @@ def name_index(store: Store) -> NameIndex:
 
 def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
     from store.facts import teach_names
+    from store.provenance import OLD
     from store.this_year import this_year
 
     teach_names(store)  # as the suggestions do: the same words, the same labels, in the CLI and the TUI
@@ -54,6 +55,9 @@ def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) 
         source_located = locate(source.sections, facts=stored_facts(store, row["from_report"]))
     provenance: dict[tuple[str, int, int], str] = {}
     facts = stored_facts(store, report_id, provenance)
+    # This year's facts are only asked about numbers still as last year's: without one, no need
+    # to gather them (a check reruns after every pause in typing).
+    judged = report.kind == "draft" and OLD in provenance.values()
     return CheckInput(
         report=report,
         located=locate(report.sections, facts=facts, provenance=provenance),
@@ -61,7 +65,7 @@ def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) 
         names=names if names is not None else name_index(store),
         source=source,
         source_located=source_located,
-        this_year=this_year(store, report_id, report=report) if report.kind == "draft" else None,
+        this_year=this_year(store, report_id, report=report) if judged else None,
         paragraph_provenance=_paragraph_provenance(store, report_id),
     )
 
