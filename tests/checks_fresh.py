@@ -13,9 +13,9 @@ from pathlib import Path
 from checks import check_report
 from checks.finding import Finding
 from store.db import Store, open_store
-from store.importer import import_paths
 from store.draft_text import save_text
 from store.drafts import NewDraft, create_draft, save_draft_table
+from store.importer import import_paths
 from store.reports import load_report, resolve_report
 
 DATA = Path(__file__).resolve().parent / "data"
