@@ -15,7 +15,7 @@ from typing import Any
 from extract import extract_numbers
 from extract.document import Report, Section
 from extract.mention import Mention
-from extract.outline import Profile, get_profile
+from extract.outline import Profile, get_profile, load_outline
 
 from .finding import Evidence
 from .intervals import Interval
@@ -102,6 +102,22 @@ class CheckInput:
     def text_of(self, key: str) -> str:
         section = self.sections.get(key)
         return section.text if section else ""
+
+    def role_keys(self, role: str) -> tuple[str, ...]:
+        """The keys of the sections outline.toml gives this role («deviation_reasons», «plans»)."""
+        return load_outline().keys_with_role(role)
+
+    def role_text(self, role: str) -> str:
+        return "\n".join(self.text_of(key) for key in self.role_keys(role))
+
+    @property
+    def table_key(self) -> str | None:
+        """The outline key of the 附表, for the evidence of its cells."""
+        return load_outline().table_key
+
+    def text_sections(self) -> list[Section]:
+        """The sections that hold text (every one but the 附表)."""
+        return [s for s in self.report.sections if s.key != self.table_key]
 
     def paragraph_span(self, key: str, index: int) -> tuple[int, int]:
         section = self.sections.get(key)

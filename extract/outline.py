@@ -24,6 +24,7 @@ class OutlineEntry:
     leaf: bool = False  # a part without sections (六、七、)
     table: bool = False
     short: str = ""  # for narrow lists
+    role: str = ""  # what the section is for («deviation_reasons», «plans»), as outline.toml says
 
     @property
     def titles(self) -> tuple[str, ...]:
@@ -65,6 +66,15 @@ class Outline:
         for part in self.parts:
             out.extend(self.sections_of(part.key) or (part,))
         return tuple(out)
+
+    def keys_with_role(self, role: str) -> tuple[str, ...]:
+        """The keys of the entries outline.toml gives this role (none when no entry has it)."""
+        return tuple(e.key for e in (*self.parts, *self.sections) if e.role == role)
+
+    @cached_property
+    def table_key(self) -> str | None:
+        """The key of the part that holds the 附表."""
+        return next((e.key for e in self.parts if e.table), None)
 
     def order(self, key: str) -> int:
         keys = [e.key for e in self.leaves]
@@ -159,6 +169,7 @@ def _entry(raw: dict[str, Any], part: str) -> OutlineEntry:
         leaf=bool(raw.get("leaf")),
         table=bool(raw.get("table")),
         short=raw.get("short", raw["title"]),
+        role=raw.get("role", ""),
     )
 
 
