@@ -97,6 +97,9 @@ class Wrapped:
     def __init__(self, text: Text) -> None:
         self.text = text
 
+    def __str__(self) -> str:
+        return self.text.plain
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in self.text.split("\n", allow_blank=True):
             for part in line.divide(kinsoku_offsets(line.plain, options.max_width)):
