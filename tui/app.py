@@ -16,7 +16,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .dialogs import ErrorDialog
 from .session import Session, walk_steps
 
 
@@ -70,6 +69,8 @@ class ZipinApp(App[None]):
     def show_error(self, error: BaseException) -> None:
         """zipin's own errors as their Chinese message; anything else with where the details went."""
         from store.errors import USER_ERRORS
+
+        from .dialogs import ErrorDialog
 
         if isinstance(error, USER_ERRORS):
             self.push_screen(ErrorDialog(getattr(error, "title", "出错了"), error.message))  # type: ignore[attr-defined]
