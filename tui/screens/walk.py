@@ -372,9 +372,9 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def find_suggestions(self, key: str, typed: str) -> None:
-        from store.drafting import SuggestQuery, suggestions
+        from store.drafting import suggestions
 
-        found, _ = suggestions(self.session.store(), SuggestQuery(key, typed, self.draft_id))
+        found, _ = suggestions(self.session.store(), key, text=typed, draft_id=self.draft_id)
         self.post_message(SuggestionsReady(key, found))
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
