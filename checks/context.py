@@ -81,7 +81,7 @@ class CheckInput:
 
     @cached_property
     def outline(self) -> Outline:
-        """The report's outline: which section is which (`outline.key_for("reasons")` …)."""
+        """The report's outline: which section is which (`outline.key_for("deviation_reasons")` …)."""
         return outline_of(self.report)
 
     @property
@@ -124,6 +124,17 @@ class CheckInput:
     def text_of(self, key: str) -> str:
         section = self.sections.get(key)
         return section.text if section else ""
+
+    def role_keys(self, role: str) -> tuple[str, ...]:
+        """The keys of the sections the report's outline gives this role («deviation_reasons», «plans»)."""
+        return self.outline.keys_with_role(role)
+
+    def role_text(self, role: str) -> str:
+        return self.text_for(role)
+
+    def text_sections(self) -> list[Section]:
+        """The sections that hold text (every one but the 附表)."""
+        return [s for s in self.report.sections if s.key != self.table_key]
 
     def paragraph_span(self, key: str, index: int) -> tuple[int, int]:
         section = self.sections.get(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -38,8 +39,9 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     fix: str = ""
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
+        """Computed once, when the finding is complete (rules build a finding, then yield it)."""
         return fingerprint(self.rule, self.section, self.evidence, self.message)
 
     def as_json(self) -> dict[str, Any]:
@@ -57,7 +59,7 @@ class Finding:
 
 def fingerprint(rule: str, section: str | None, evidence: list[Evidence], message: str) -> str:
     h = hashlib.sha1(f"{rule}|{section}".encode())
-    parts = sorted(e.identity() for e in evidence) or [message]
+    parts = sorted({e.identity() for e in evidence}) or [message]  # a repeat of one number counts once
     for part in parts:
         h.update(b"\x00" + part.encode())
     return h.hexdigest()[:16]

@@ -72,26 +72,38 @@ class Outcome:
     state: str  # met | missed | exceeded | unknown
 
     @property
-    def ratio(self) -> Decimal | None:
-        """完成值 / 指标值, for scoring a missed quantitative target."""
-        if not (self.expected.numeric and self.actual.numeric) or self.expected.number == 0:
-            return None
-        if self.expected.cmp in ("≤", "<"):
-            return self.expected.number / self.actual.number if self.actual.number else None
-        return self.actual.number / self.expected.number
+    def direction(self) -> str:
+        """«at_most» for a ceiling («≤5%», «不超过3个工作日»), else «at_least»."""
+        return "at_most" if self.expected.cmp in ("≤", "<") else "at_least"
 
 
 def outcome(ind: Indicator) -> Outcome:
+    """The target as written against the result as written, exactly: 89% is below ≥90% and 4次
+    below ≥5次 (no rounding interval: intervals are for arithmetic done on written numbers)."""
     expected, actual = value_of(ind.expected), value_of(ind.actual)
     if not (expected.numeric and actual.numeric) or expected.kind != actual.kind or expected.unit != actual.unit:
         return Outcome(expected, actual, "unknown")
-    target, result = expected.interval(), actual.interval()
-    if expected.cmp in ("≤", "<"):
-        if result.lo > target.hi:
-            return Outcome(expected, actual, "missed")
-        return Outcome(expected, actual, "met")
-    if result.hi < target.lo:
-        return Outcome(expected, actual, "missed")
-    if expected.number > 0 and result.lo > target.hi * EXCEEDED:
-        return Outcome(expected, actual, "exceeded")
-    return Outcome(expected, actual, "met")
+    return Outcome(expected, actual, _state(expected, actual.number))
+
+
+def _state(expected: Value, result: Decimal) -> str:
+    target = _target(expected)
+    cmp = expected.cmp
+    if cmp in ("≤", "<"):
+        return "met" if (result < target if cmp == "<" else result <= target) else "missed"
+    if not (result > target if cmp == ">" else result >= target):
+        return "missed"
+    if target > 0 and result > target * EXCEEDED:
+        return "exceeded"
+    return "met"
+
+
+def _target(expected: Value) -> Decimal:
+    """The number a result must reach: the lower end of a range («90%-95%»), else the value."""
+    m = expected.mention
+    assert m is not None
+    if m.low is not None and expected.cmp not in ("≤", "<"):
+        return m.low
+    if m.high is not None and expected.cmp in ("≤", "<"):
+        return m.high
+    return expected.number

@@ -9,13 +9,17 @@ from store.reports import load_report
 
 from .context import CheckInput, NameIndex, locate
 
+# What a Mention needs, and no more: the checks reload every fact after each pause in typing.
+_COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
+                                          "precision", "cmp", "low", "high", "label", "provenance"))
+
 
 def stored_facts(store: Store, report_id: int,
                  provenance: dict[tuple[str, int, int], str] | None = None) -> dict[tuple[str, int], list[Mention]]:
     """The report's numbers by (section, paragraph); each one's provenance into `provenance`."""
     rows = store.query(
-        """SELECT f.*, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
-           WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
+        f"""SELECT {_COLUMNS}, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
+            WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
         [report_id],
     )
     out: dict[tuple[str, int], list[Mention]] = {}
@@ -38,6 +42,7 @@ def name_index(store: Store) -> NameIndex:
 
 def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
     from store.facts import teach_names
+    from store.provenance import OLD
     from store.this_year import this_year
 
     teach_names(store)  # as the suggestions do: the same words, the same labels, in the CLI and the TUI
@@ -50,6 +55,9 @@ def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) 
         source_located = locate(source.sections, facts=stored_facts(store, row["from_report"]))
     provenance: dict[tuple[str, int, int], str] = {}
     facts = stored_facts(store, report_id, provenance)
+    # This year's facts are only asked about numbers still as last year's: without one, no need
+    # to gather them (a check reruns after every pause in typing).
+    judged = report.kind == "draft" and OLD in provenance.values()
     return CheckInput(
         report=report,
         located=locate(report.sections, facts=facts, provenance=provenance),
@@ -57,7 +65,7 @@ def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) 
         names=names if names is not None else name_index(store),
         source=source,
         source_located=source_located,
-        this_year=this_year(store, report_id, report=report) if report.kind == "draft" else None,
+        this_year=this_year(store, report_id, report=report) if judged else None,
         paragraph_provenance=_paragraph_provenance(store, report_id),
     )
 

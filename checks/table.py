@@ -57,3 +57,10 @@ def cell(table: ReportTable, profile: Profile, row: str, column: str) -> TableCe
 def total_columns(profile: Profile) -> list[str]:
     """The money columns whose rows should add up (预算数/执行数, or 年初/全年预算数 and 全年执行数)."""
     return profile.money_columns()
+
+
+def rate_columns(profile: Profile) -> tuple[str, str]:
+    """The columns 执行率 divides, as the profile says: (执行数, 全年预算数 or 调整后预算数)."""
+    rate = profile.budget.get("rate", {})
+    return rate.get("numerator", "spent"), rate.get("denominator", "budget")
+

@@ -92,6 +92,15 @@ class Outline:
             out.extend(self.sections_of(part.key) or (part,))
         return tuple(out)
 
+    def keys_with_role(self, role: str) -> tuple[str, ...]:
+        """The keys of the entries the outline gives this role (none when no entry has it)."""
+        return tuple(e.key for e in (*self.parts, *self.sections) if role in e.roles)
+
+    @property
+    def table_key(self) -> str | None:
+        """The key of the section that holds the 附表 (the same as `table_section`)."""
+        return self.table_section
+
     def order(self, key: str) -> int:
         keys = [e.key for e in self.leaves]
         if key in keys:

@@ -60,12 +60,12 @@ class Profile:
 
     @property
     def rate_denominator(self) -> str:
-        """The budget column 执行率 is taken over (全年预算数, 调整后预算数, (A) …)."""
-        return str(self.scoring.get("rate_denominator", "budget"))
+        """The budget column 执行率 is taken over (全年预算数, 调整后预算数, (A) …): `budget.rate`."""
+        return str(self.budget.get("rate", {}).get("denominator", "budget"))
 
     @property
     def rate_numerator(self) -> str:
-        return str(self.scoring.get("rate_numerator", "spent"))
+        return str(self.budget.get("rate", {}).get("numerator", "spent"))
 
     @property
     def rate_weight(self) -> Any:

@@ -54,6 +54,12 @@ def is_rate(label: str) -> bool:
     return any(text.endswith(word) or text == word for word in _data()["rate"]["labels"])
 
 
+@cache
+def is_adjustment(label: str) -> bool:
+    """«调减», «年中追加»: the amount changes another one; it is not a part of a sum."""
+    return any(word in label for word in _data()["adjustment"]["words"])
+
+
 def table_cell_for(label: str, profile: Profile) -> tuple[str, str] | None:
     """The (row, column) of the 附表 that a text label names, if any."""
     text = normalise(label)

@@ -7,7 +7,8 @@ gives the same answers in both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from extract import extract_numbers
@@ -32,37 +33,24 @@ DIFFERS = "differs"  # still last year's text, and this year's fact says otherwi
 UNCHECKED = "unchecked"  # still last year's text, and nothing of this year says either way
 
 
-@dataclass
-class SuggestQuery:
-    section: str
-    text: str = ""
-    draft_id: int | None = None
-    title: str = ""
-    unit: str = ""
-    year: int | None = None
-    facts: list[Fact] = field(default_factory=list)  # --fact LABEL=VALUE
-    from_report: int | None = None
-    limit: int = 5
-
-
-def suggestions(store: Store, query: SuggestQuery) -> tuple[list[Suggestion], float]:
-    """Last year's paragraphs of the section with this year's numbers; and the time taken (ms).
-    The draft is the one given, else this year's draft of the named project."""
+def suggestions(store: Store, section: str, *, text: str = "", draft_id: int | None = None, title: str = "",
+                unit: str = "", year: int | None = None, facts: Iterable[Fact] = (), from_report: int | None = None,
+                limit: int = 5) -> tuple[list[Suggestion], float]:
+    """Last year's paragraphs of `section` with this year's numbers, ranked against `text` (what
+    is typed), and the time taken (ms).  The draft is the one given, else this year's draft of
+    the named project; `facts` (`--fact`) come before the draft's own."""
     teach_names(store)
-    draft_id = query.draft_id
-    if draft_id is None and query.title:
-        draft_id = find_draft(store, query.title, query.year)
-    title, unit, year = query.title, query.unit, query.year
+    if draft_id is None and title:
+        draft_id = find_draft(store, title, year)
     if draft_id is not None:
         report = load_report(store, draft_id)
         title, unit, year = title or report.title, unit or report.unit, year or report.year
-        facts = this_year(store, draft_id, skip_section=query.section, extra=query.facts, report=report)
+        known = this_year(store, draft_id, skip_section=section, extra=facts, report=report)
     else:
-        facts = ThisYear.empty()
-        for fact in query.facts:
-            facts.add(fact)
-    request = Request(query.section, query.text, year, unit, title, facts, query.from_report, draft_id, query.limit)
-    return suggest(store, request)
+        known = ThisYear.empty()
+        for fact in facts:
+            known.add(fact)
+    return suggest(store, Request(section, text, year, unit, title, known, from_report, draft_id, limit))
 
 
 def judge(m: Mention, facts: ThisYear, year: int | None) -> tuple[str, Fact | None]:
@@ -202,4 +190,4 @@ def all_progress(store: Store, draft_ids: list[int] | None = None) -> dict[int, 
             for draft, found in kinds.items()}
 
 
-__all__ = ["DIFFERS", "FRESH", "MATCHED", "UNCHECKED", "Mark", "Progress", "SuggestQuery", "all_progress", "judge", "number_marks", "old_numbers_at", "progress", "suggestions"]
+__all__ = ["DIFFERS", "FRESH", "MATCHED", "UNCHECKED", "Mark", "Progress", "all_progress", "judge", "number_marks", "old_numbers_at", "progress", "suggestions"]

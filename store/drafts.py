@@ -21,6 +21,7 @@ from extract.outline import DEFAULT_PROFILE, get_profile, load_outline
 
 from .answers import apply_to_table, read_answer
 from .db import Store, now
+from .draft_spec import NewDraft, defaults_from
 from .draft_text import prepare_draft_section, save_origins, save_text, section_text, settle
 from .errors import NotFound, ZipinError
 from .facts import paragraph_mentions
@@ -29,16 +30,6 @@ from .reports import insert_report, load_report, save_table
 from .suggest import render
 from .suggest.facts import ThisYear
 from .suggest.fill import Context, fill
-
-
-@dataclass
-class NewDraft:
-    title: str
-    unit: str = ""
-    dept: str = ""
-    year: int | None = None
-    profile: str = ""
-    from_report: int | None = None
 
 
 class DraftExists(ZipinError):
@@ -67,15 +58,6 @@ def last_years_report(store: Store, title: str, year: int | None) -> int | None:
         params.append(year)
     row = store.one(sql + " ORDER BY year DESC, id DESC LIMIT 1", params)
     return int(row["id"]) if row else None
-
-
-def defaults_from(row: dict[str, Any]) -> NewDraft:
-    """A new draft started from a past report (a row of `list_reports`): its project, unit,
-    主管部门 and 附表 layout, the year after it."""
-    year = row.get("year")
-    profile = get_profile(row["profile"]).key if row.get("profile") else DEFAULT_PROFILE
-    return NewDraft(row["title"], row.get("unit") or "", row.get("dept") or "", year + 1 if year else None, profile,
-                    row["id"])
 
 
 def profile_for(store: Store, spec: NewDraft) -> str:

@@ -35,8 +35,8 @@ def _two(value: Decimal | None) -> str:
 
 
 def execution_rate(table: ReportTable, profile: Profile) -> Decimal | None:
-    denominator = profile.scoring.get("rate_denominator", "budget")
-    budget, spent = table.amount("total", denominator), table.amount("total", "spent")
+    budget = table.amount("total", profile.rate_denominator)
+    spent = table.amount("total", profile.rate_numerator)
     if budget is None or spent is None or budget <= 0:
         return None
     return spent / budget * HUNDRED

@@ -7,6 +7,9 @@ from extract.outline import load_outline
 from extract.reader import parse_text
 
 FILLER = "本节内容按要求填写，情况属实。"
+# Where a default section says more than the filler: 4.2 that all targets were met, 6 how the
+# satisfaction figure of the default 附表 was obtained.
+DEFAULTS = {"4.2": "各项绩效目标均已完成。", "6": "依据财务凭证和群众满意度问卷开展自评。"}
 
 
 def mof_table(*, year: int = 2025, total: tuple[str, str, str] = ("100", "100", "95"),
@@ -62,10 +65,10 @@ def report_text(sections: dict[str, str] | None = None, *, year: int = 2025, tit
         children = outline.sections_of(part.key)
         for i, entry in enumerate(children):
             lines.append(f"（{'一二三四五'[i]}）{entry.title}")
-            text = sections.get(entry.key, FILLER if entry.key != "4.2" else "各项绩效目标均已完成。")
+            text = sections.get(entry.key, DEFAULTS.get(entry.key, FILLER))
             lines.extend(text.split("\n") if text else [])
         if not children and not part.table:
-            lines.append(sections.get(part.key, FILLER))
+            lines.append(sections.get(part.key, DEFAULTS.get(part.key, FILLER)))
     text = "\n".join(lines) + "\n"
     if table == "default":
         table = mof_table(year=year, title=title, unit=unit)

@@ -22,7 +22,8 @@ def test_clean_report_has_no_findings() -> None:
 def test_every_rule_is_registered() -> None:
     run_rules(from_report(report()))
     assert set(RULES) == {"table_sums", "execution_rate", "text_totals", "differences", "two_values", "years",
-                          "names", "numbering", "duplicates", "completeness", "indicators", "stale", "unchanged", "scores"}
+                          "names", "numbering", "duplicates", "completeness", "indicators", "stale", "unchanged", "scores",
+                          "targets", "basis"}
 
 
 # 1. 附表 sums
@@ -226,9 +227,12 @@ def test_indicator_units_repeats_and_reasons() -> None:
                   ("产出指标", "数量指标", "举办培训", "≥10期", "8期", "15", "12"),
                   ("效益指标", "社会效益指标", "服务群众", "≥1000人次", "1500人次", "30", "30"),
                   ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10")]
-    messages = " ".join(f.message for f in run("indicators", report(table=mof_table(indicators=indicators))))
+    rep = report(table=mof_table(indicators=indicators))
+    messages = " ".join(f.message for f in run("indicators", rep))
     assert "单位不一致" in messages and "只重复了目标" in messages
-    assert "「举办培训」未完成" in messages and "大幅超额" in messages
+    missed, exceeded = run("targets", rep)
+    assert "「举办培训」未完成" in missed.message and missed.severity == "error"
+    assert "大幅超额" in exceeded.message and exceeded.severity == "warning"
 
 
 def test_indicator_category_and_text() -> None:

@@ -113,11 +113,11 @@ def test_comments_carry_the_findings(imported, tmp_path: Path) -> None:  # noqa:
     assert imported("export", FLAWED, "-o", str(target), "--force", "--comments").code == 0
     document = docx.Document(str(target))
     comments = [c.text for c in document.comments]
-    assert len(comments) == 8
+    assert len(comments) == 9
     assert any("正文写执行率 96.55%" in c for c in comments)
     assert any("如将「3.6万元」改为 3.2万元 则与附表一致" in c for c in comments)
     anchored = document.element.body.xml
-    assert anchored.count("commentRangeStart") == 8
+    assert anchored.count("commentRangeStart") == 9
     plain = tmp_path / "plain.docx"
     imported("export", FLAWED, "-o", str(plain), "--force")
     assert len(list(docx.Document(str(plain)).comments)) == 0

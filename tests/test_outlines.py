@@ -40,11 +40,11 @@ def test_outline_file_is_well_formed(key: str) -> None:
 
 
 def test_roles_find_the_same_kind_of_section_in_every_layout() -> None:
-    assert load_outline("prov2018").key_for("reasons") == "4.2"
+    assert load_outline("prov2018").key_for("deviation_reasons") == "4.2"
     assert load_outline("prov2018").keys_for("plans") == ("5.1",)
     assert load_outline("eval2020").key_for("spending") == "4.2"
-    assert load_outline("eval2020").key_for("reasons") == "5"
-    assert load_outline("transfer").key_for("reasons") == "4"
+    assert load_outline("eval2020").key_for("deviation_reasons") == "5"
+    assert load_outline("transfer").key_for("deviation_reasons") == "4"
     assert load_outline("short_results").key_for("evaluation") is None
 
 

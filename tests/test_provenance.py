@@ -9,7 +9,7 @@ from pathlib import Path
 
 from store.db import Store, open_store
 from store.draft_text import confirm_numbers, save_text, section_text
-from store.drafting import FRESH, UNCHECKED, SuggestQuery, number_marks, progress, suggestions
+from store.drafting import FRESH, UNCHECKED, number_marks, progress, suggestions
 from store.drafts import NewDraft, create_draft, save_answer, save_draft_table
 from store.importer import import_paths
 from store.reports import load_report, resolve_report
@@ -41,7 +41,7 @@ def test_a_draft_from_last_year_supplies_no_fact_of_this_year(store: Store) -> N
         quantities = [m for m in number_marks(store, draft, key, text) if m.kind in ("money", "percent", "count")]
         assert all(m.status == UNCHECKED for m in quantities), key
         seen += len(quantities)
-        found, _ = suggestions(store, SuggestQuery(key, draft_id=draft))
+        found, _ = suggestions(store, key, draft_id=draft)
         for s in found:
             filled = [slot for slot in s.slots if slot.status in ("filled", "derived") and slot.old.kind != "date"]
             assert not filled, (key, [(x.old.surface, x.new, x.provenance) for x in filled])
@@ -53,12 +53,12 @@ def test_only_this_years_answers_and_table_fill_suggestions(store: Store) -> Non
     save_answer(store, draft, "budget", "全年预算92万元，其中财政拨款86万元、上年结转6万元", confirmed=True)
     save_answer(store, draft, "spent", "实际支出88.1万元", confirmed=True)
     save_answer(store, draft, "people", "核定编制42名，实有在职40人", confirmed=True)
-    (top, *_), _ = suggestions(store, SuggestQuery("2.2", draft_id=draft))
+    (top, *_), _ = suggestions(store, "2.2", draft_id=draft)
     slots = {slot.old.surface: slot for slot in top.slots}
     assert slots["79.5万元"].new == "88.1万元" and slots["79.5万元"].provenance.startswith("基本数据")
     assert slots["96.55%"].new == "95.76%"
     assert slots["33.6万元"].status == "stale"  # a part nobody gave this year: not derived, not filled
-    (staff, *_), _ = suggestions(store, SuggestQuery("1.1", draft_id=draft))
+    (staff, *_), _ = suggestions(store, "1.1", draft_id=draft)
     assert "实有在职人员40人" in staff.text  # the answer «在职40人» fills «在职人员41人»
 
 
@@ -70,7 +70,7 @@ def test_targets_are_filled_from_this_years_targets_never_from_actuals(store: St
         if "活动" in ind.level3:
             ind.expected, ind.inherited = "≥135场", False
     save_draft_table(store, draft, table)
-    (top, *_), _ = suggestions(store, SuggestQuery("1.2", draft_id=draft))
+    (top, *_), _ = suggestions(store, "1.2", draft_id=draft)
     slots = {slot.old.surface: slot for slot in top.slots}
     assert slots["130场"].new == "135场" and "附表" in slots["130场"].provenance
     assert slots["4万人次"].status == "stale"  # its target row is still last year's: not taken from 4.6万 actuals
@@ -106,8 +106,8 @@ def test_progress_counts_work_not_text(store: Store) -> None:
 
 def test_a_fact_named_like_the_budget_is_used(store: Store) -> None:
     import_paths(store, [SAMPLE])
-    query = SuggestQuery("2.1", title=READING, unit=LIBRARY, year=2026, facts=[parse_fact("预算资金=92万元")])
-    (top, *_), _ = suggestions(store, query)
+    (top, *_), _ = suggestions(store, "2.1", title=READING, unit=LIBRARY, year=2026,
+                               facts=[parse_fact("预算资金=92万元")])
     assert any(slot.new == "92万元" for slot in top.slots)
 
 

@@ -16,7 +16,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .dialogs import ErrorDialog
 from .session import Session, walk_steps
 
 
@@ -30,6 +29,9 @@ class ZipinApp(App[None]):
     ]
 
     def __init__(self, db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
+        from .wrap import install_in_text_areas
+
+        install_in_text_areas()  # 禁则 in every editor of the app
         super().__init__()
         self.session = Session(db_path)
         self.draft_id = draft_id
@@ -67,6 +69,8 @@ class ZipinApp(App[None]):
     def show_error(self, error: BaseException) -> None:
         """zipin's own errors as their Chinese message; anything else with where the details went."""
         from store.errors import USER_ERRORS
+
+        from .dialogs import ErrorDialog
 
         if isinstance(error, USER_ERRORS):
             self.push_screen(ErrorDialog(getattr(error, "title", "出错了"), error.message))  # type: ignore[attr-defined]

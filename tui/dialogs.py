@@ -12,7 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.document import Indicator
 from extract.outline import DEFAULT_PROFILE, Profile, load_profiles
-from store.drafts import NewDraft, defaults_from
+from store.draft_spec import NewDraft, defaults_from
 
 
 class ErrorDialog(ModalScreen[None]):

@@ -6,9 +6,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.outline import load_outline
-from store.db import Store, open_store
+
+if TYPE_CHECKING:  # the store (sqlite-utils) is opened in a worker, after the first frame
+    from store.db import Store
 
 STEPS_BEFORE = ("cover", "facts")  # the walk starts with the cover and the key facts
 STEP_TITLES = {"cover": "封面", "facts": "基本数据"}
@@ -26,6 +29,8 @@ class Session:
         """This thread's connection (a SQLite connection must stay in the thread that opened it)."""
         store = getattr(self._local, "store", None)
         if store is None:
+            from store.db import open_store
+
             store = open_store(self.db_path)
             self._local.store = store
             with self._lock:

@@ -1,6 +1,7 @@
 """Every rule module registers itself on import."""
 
 from . import (  # noqa: F401
+    basis,
     completeness,
     duplicates,
     execution_rate,
@@ -10,6 +11,7 @@ from . import (  # noqa: F401
     scores,
     stale,
     table_sums,
+    targets,
     text_totals,
     two_values,
     years,

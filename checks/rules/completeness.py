@@ -62,9 +62,9 @@ def _reasons(data: CheckInput) -> Iterator[Finding]:
     table = data.report.table
     if table is None or not table.indicators:
         return
-    key = data.outline.key_for("reasons")
+    key = data.outline.key_for("deviation_reasons")
     entry = data.outline.entry(key) if key else None
-    if key is None or entry is None or len(data.keys_for("reasons")) > 1 or entry.roles != ("reasons",):
+    if key is None or entry is None or len(data.keys_for("deviation_reasons")) > 1 or entry.roles != ("deviation_reasons",):
         return  # no section of its own for the reasons: they may stand anywhere in the text
     missed = [ind for ind in table.indicators if outcome(ind).state == "missed"]
     text = data.text_of(key)

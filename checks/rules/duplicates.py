@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -27,6 +28,14 @@ class _Sentence:
     paragraph: int
     start: int  # in the section's text
     text: str
+
+
+@lru_cache(maxsize=4096)
+def _similar(text: str, others: tuple[str, ...]) -> tuple[tuple[float, int], ...]:
+    """(score, index) of the `others` at least SIMILAR to `text` — once per sentence and window:
+    the checks rerun after every pause in typing, and most sentences did not change."""
+    return tuple((score, j) for _, score, j in process.extract(text, others, scorer=fuzz.ratio,
+                                                               score_cutoff=SIMILAR, limit=None))
 
 
 def _sentences(data: CheckInput) -> list[_Sentence]:
@@ -54,8 +63,7 @@ def check(data: CheckInput) -> Iterator[Finding]:
     reported: set[tuple[str, str]] = set()
     for i, shorter in enumerate(sentences):
         stop = bisect_right(lengths, lengths[i] * (200 - SIMILAR) / SIMILAR)
-        for _, score, j in process.extract(shorter.text, texts[i + 1:stop], scorer=fuzz.ratio,
-                                           score_cutoff=SIMILAR, limit=None):
+        for score, j in _similar(shorter.text, tuple(texts[i + 1:stop])):
             a, b = sorted((shorter, sentences[i + 1 + j]), key=lambda s: (order(s.section), s.start))
             pair = (a.section, b.section)
             if a.section == b.section or pair in reported:

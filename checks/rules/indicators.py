@@ -1,6 +1,7 @@
 """Indicators of the 附表: target and result in different units (7套 vs 100%); a result that only
-repeats the target with its comparator (≥90%); a missed or far exceeded target with no reason; an
-indicator under the wrong 一级/二级 category; an indicator that differs from the text."""
+repeats the target with its comparator (≥90%); a target with no number, unit or deadline («有效
+提升»); an indicator under the wrong 一级/二级 category; an indicator that differs from the text.
+(Whether a target was met is `targets`.)"""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from extract.document import Indicator
 from extract.vocabulary import normalise
 
 from ..context import CheckInput
+from ..cues import words
 from ..finding import Evidence, Finding
-from ..indicator_values import outcome, value_of
+from ..indicator_values import value_of
 from ..registry import rule
+from .two_values import in_words
 
 _REPEATS_TARGET = re.compile(r"^\s*(?:≥|≤|>=|<=|＞|＜|>|<|不低于|不少于|不高于|不超过|大于等于|小于等于)")
 _TIME_WORDS = re.compile(r"时间|及时|时限|进度|按时|时效|期限")
@@ -27,19 +30,8 @@ def cell_evidence(ind: Indicator, index: int, column: str, section: str) -> Evid
     return Evidence("table", getattr(ind, column), section, cell=f"indicators.{index}.{column}")
 
 
-def has_reason(data: CheckInput, ind: Indicator) -> bool:
-    """A reason for a deviation: in the 偏差原因 column, or 4.2 talks about this indicator."""
-    if ind.reason.strip():
-        return True
-    text = data.text_for("reasons")
-    if len(text.strip()) < 4:
-        return False
-    name = normalise(ind.level3)
-    return len(name) >= 2 and fuzz.partial_ratio(name, text) >= 80
-
-
 @rule("indicators", "绩效指标", "warning",
-      "指标值与实际值单位不一致；实际值只是重复目标（≥90%）；未完成或超额 30% 以上却没写原因；指标放错一级/二级类别；与正文不一致")
+      "指标值与实际值单位不一致；实际值只是重复目标（≥90%）；指标值没有数值、单位或时限（只写「加强」「提升」「完善」）；指标放错一级/二级类别；与正文不一致")
 def check(data: CheckInput) -> Iterator[Finding]:
     table = data.report.table
     if table is None:
@@ -48,7 +40,7 @@ def check(data: CheckInput) -> Iterator[Finding]:
     for index, ind in enumerate(table.indicators):
         yield from _units(ind, index, data.table_key)
         yield from _repeats(ind, index, data.table_key)
-        yield from _deviation(data, ind, index)
+        yield from _vague(ind, index, data.table_key)
         for finding in _category(data, ind, index):
             if finding.message in categories:  # one finding per misplaced category, every row as evidence
                 categories[finding.message].evidence.extend(finding.evidence)
@@ -83,18 +75,18 @@ def _repeats(ind: Indicator, index: int, table_key: str) -> Iterator[Finding]:
     )
 
 
-def _deviation(data: CheckInput, ind: Indicator, index: int) -> Iterator[Finding]:
-    result = outcome(ind)
-    if result.state not in ("missed", "exceeded") or has_reason(data, ind):
+def _vague(ind: Indicator, index: int, table_key: str) -> Iterator[Finding]:
+    """«有效提升», «进一步完善»: a target nobody can check (no number, unit or deadline)."""
+    text = "".join(ind.expected.split())
+    if not text or value_of(ind.expected).mention is not None:
         return
-    if result.state == "missed":
-        message = f"指标「{ind.level3}」未完成（目标 {ind.expected}，实际 {ind.actual}），但没有说明原因和改进措施。"
-    else:
-        message = f"指标「{ind.level3}」大幅超额完成（目标 {ind.expected}，实际 {ind.actual}，超出 30% 以上），但没有说明原因。"
+    if not any(w in text for w in words("targets", "vague")) or any(w in text for w in words("targets", "measurable")):
+        return
     yield Finding(
-        rule="indicators", severity="warning", section=data.table_key, message=message,
-        evidence=[cell_evidence(ind, index, "expected", data.table_key), cell_evidence(ind, index, "actual", data.table_key)],
-        fix="在附表「偏差原因分析及改进措施」栏或正文（二）项目绩效目标未完成原因分析中写明原因",
+        rule="indicators", severity="warning", section=table_key,
+        message=(f"指标「{ind.level3}」的年度指标值「{ind.expected}」没有数值、单位或时限，无法判断是否完成；"
+                 "应写成可衡量的目标（如「≥90%」「不少于20场」「2026年12月底前」）。"),
+        evidence=[cell_evidence(ind, index, "expected", table_key)],
     )
 
 
@@ -138,8 +130,11 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
     if not actual.numeric or _REPEATS_TARGET.match(ind.actual):
         return
     name = normalise(ind.level3)
+    plans = set(data.role_keys("plans"))  # next year's plans («2027年完成剩余2所») are not results
     for loc in data.located:
         if loc.section == data.table_key or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
+            continue
+        if in_words(loc.m) or loc.section in plans:
             continue
         label = normalise(loc.m.label)
         if len(label) < 3 or not (label in name or name in label or fuzz.ratio(label, name) >= 85):

@@ -81,34 +81,45 @@ def _part_of_own(paragraph: str, start: int, end: int, own: set[str]) -> bool:
 
 
 def _near_misses(data: CheckInput, own: set[str]) -> Iterator[Finding]:
-    targets = sorted((n for n in own if len(n) >= MIN_NAME + 1), key=len, reverse=True)
-    known = own | (set(data.names.units) | data.names.titles if data.names else set())
+    targets = tuple(sorted((n for n in own if len(n) >= MIN_NAME + 1), key=len, reverse=True))
+    known = frozenset(own | (set(data.names.units) | data.names.titles if data.names else set()))
     for section in data.report.sections:
         reported: set[str] = set()
         for index_, paragraph in enumerate(section.paragraphs):
-            correct = _known_spans(paragraph, known)
-            taken: list[tuple[int, int]] = []
-            for name in targets:
-                for start, written in _windows(paragraph, name):
-                    end = start + len(written)
-                    if written in known or _overlaps(start, end, correct) or _overlaps(start, end, taken):
-                        continue
-                    if _looks_like(written, name):
-                        taken.append((start, end))
-                        if written in reported:
-                            continue
-                        reported.add(written)
-                        base, _ = data.paragraph_span(section.key, index_)
-                        yield Finding(
-                            rule="names", severity="warning", section=section.key,
-                            message=f"「{written}」与本报告的名称「{name}」只差一两个字，可能是错别字。",
-                            evidence=[Evidence("text", written, section.key, index_, base + start,
-                                               base + start + len(written))],
-                            fix=f"如将「{written}」改为「{name}」则一致",
-                        )
+            for start, written, name in _paragraph_misses(paragraph, targets, known):
+                if written in reported:
+                    continue
+                reported.add(written)
+                base, _ = data.paragraph_span(section.key, index_)
+                yield Finding(
+                    rule="names", severity="warning", section=section.key,
+                    message=f"「{written}」与本报告的名称「{name}」只差一两个字，可能是错别字。",
+                    evidence=[Evidence("text", written, section.key, index_, base + start,
+                                       base + start + len(written))],
+                    fix=f"如将「{written}」改为「{name}」则一致",
+                )
 
 
-def _known_spans(paragraph: str, names: set[str]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def _paragraph_misses(paragraph: str, targets: tuple[str, ...],
+                      known: frozenset[str]) -> tuple[tuple[int, str, str], ...]:
+    """(start, as written, the name meant) for each near-miss of a name in one paragraph (once per
+    paragraph text: the checks rerun after every pause in typing)."""
+    correct = _known_spans(paragraph, known)
+    taken: list[tuple[int, int]] = []
+    out = []
+    for name in targets:
+        for start, written in _windows(paragraph, name):
+            end = start + len(written)
+            if written in known or _overlaps(start, end, correct) or _overlaps(start, end, taken):
+                continue
+            if _looks_like(written, name):
+                taken.append((start, end))
+                out.append((start, written, name))
+    return tuple(out)
+
+
+def _known_spans(paragraph: str, names: frozenset[str]) -> list[tuple[int, int]]:
     """Where names the store knows are written correctly («青川市文化广电旅游局»)."""
     spans = []
     for name in names:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.numerals import parse_chinese
 from ..context import CheckInput
@@ -34,8 +35,10 @@ class _Marker:
 _ANY = re.compile(r"(?=[\d（(一二三四五六七八九十])(?:" + "|".join(f"(?P<{name}>{p.pattern})" for name, p in _STYLES.items()) + ")")
 
 
+@lru_cache(maxsize=256)
 def _markers(text: str) -> dict[str, list[_Marker]]:
-    """Every list marker of a section, by style, in one pass."""
+    """Every list marker of a section, by style, in one pass (once per text: the checks rerun
+    after each pause in typing, on sections that mostly did not change)."""
     out: dict[str, list[_Marker]] = {style: [] for style in _STYLES}
     for m in _ANY.finditer(text):
         style = m.lastgroup

@@ -15,7 +15,7 @@ from ..registry import rule
 SHOWN_UNCHECKED = 6  # numbers named in the message of a section's «not yet checked» finding
 
 
-@rule("stale", "沿用去年数值", "warning", "从去年报告起草时，仍保留着去年的数字或年份，而今年的数据已不同，或尚未核对")
+@rule("stale", "沿用去年数值", "error", "从去年报告起草时，仍保留着去年的数字或年份，而今年的数据已不同，或尚未核对")
 def check(data: CheckInput) -> Iterator[Finding]:
     if data.this_year is None:
         return
@@ -68,9 +68,11 @@ def _old_year(data: CheckInput, loc: Located) -> Iterator[Finding]:
 
 
 def _differs(loc: Located, shown: str) -> Finding:
+    """A number still last year's where this year's facts say otherwise: an error (the checks
+    that would have said so too yield to this one), so it holds up the export."""
     m = loc.m
     return Finding(
-        rule="stale", severity="warning", section=loc.section,
+        rule="stale", severity="error", section=loc.section,
         message=f"「{m.label}{m.surface}」仍是去年报告中的数值，而今年的{m.label or '数值'}为 {shown}。",
         evidence=[loc.evidence()],
         fix=f"如将「{m.surface}」改为今年的数值则一致",

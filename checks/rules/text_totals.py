@@ -1,6 +1,8 @@
-"""Parts in the text against their stated total: «T，其中：A a、B b», «A a，B b，共计 T»,
-«A a，B b，总投入 T», parts in «（含…）» against their parent, shares («占总投入86.4%»), and
-itemised spending (dated purchases) against the project's total."""
+"""Parts in the text against their stated total: «T，其中：A a、B b» (also across «；»),
+«A a，B b，共计 T», «A a，B b，总投入 T», «T，A、B分别为 a、b», parts in «（含…）» against their
+parent, shares («占总投入86.4%»), and itemised spending (dated purchases) against the project's
+total.  A total may be rounded; its parts are added as written (35 + 38 + 8 = 81 is not 82.3); an
+adjustment («调减40万元») is not a part."""
 
 from __future__ import annotations
 
@@ -16,13 +18,14 @@ from ..finding import Finding
 from ..fmt import num, pct, wan
 from ..intervals import Interval, total
 from ..registry import rule
-from ..table import cell
+from ..table import cell, rate_columns
 
 _ITEM_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月|上半年|下半年|[一二三四]季度)|\d{1,2}\s*月)")
 
 
 @rule("text_totals", "正文合计", "error",
-      "正文中「其中」「共计」「总投入」的分项之和与总数不符；（含…）分项超过总数；占比算不对；逐笔支出合计超过项目总额")
+      "正文中「其中」「分别」「共计」「总投入」的分项之和与总数不符（含整数分项、以「；」分隔的分项）；（含…）分项超过总数；占比算不对；逐笔支出合计超过项目总额",
+      yields_to=("two_values", "stale"))
 def check(data: CheckInput) -> Iterator[Finding]:
     for section in data.report.sections:
         for index, paragraph in enumerate(section.paragraphs):
@@ -47,7 +50,7 @@ def _money(locs: list[Located]) -> list[Located]:
 def _compare(data: CheckInput, whole: Located, parts: list[Located]) -> Iterator[Finding]:
     if len(parts) < 2 or whole in parts:
         return
-    summed = total([p.interval() for p in parts])
+    summed = total([_as_written(p) for p in parts])
     approximate = whole.approximate or any(p.approximate for p in parts)
     stated = whole.interval().widen(Decimal("0.05")) if approximate else whole.interval()
     if summed.overlaps(stated):
@@ -61,6 +64,15 @@ def _compare(data: CheckInput, whole: Located, parts: list[Located]) -> Iterator
         evidence=[whole.evidence(), *(p.evidence() for p in parts)],
         fix=f"如将「{whole.m.surface}」改为 {wan(exact)}万元 则一致",
     )
+
+
+def _as_written(part: Located) -> Interval:
+    """A part as written, exactly: a total may be rounded («总投入267万元»), but parts are added as
+    they stand, so 35 + 38 + 8 = 81 does not make 82.3, nor 42 + 14 + 13 = 69 make 70."""
+    if part.approximate:
+        return part.interval()
+    assert isinstance(part.m.value, Decimal)
+    return Interval(part.m.value, part.m.value)
 
 
 def _nested(parent: Located, inner: list[Located]) -> Iterator[Finding]:
@@ -146,12 +158,14 @@ def _itemised(data: CheckInput) -> Iterator[Finding]:
 _CARRY = ("结转", "结余")
 
 
-@rule("differences", "结转与差额", "error", "正文中的结转（结余）不等于预算数减执行数")
+@rule("differences", "结转与差额", "error", "正文中的结转（结余）不等于预算数减执行数", yields_to=("stale",))
 def differences(data: CheckInput) -> Iterator[Finding]:
     """«年末结转4.8万元» against 预算数 − 执行数, with rounding allowed for."""
     table = data.report.table
-    budget = cell(table, data.profile, "total", "budget") if table else None
-    spent = cell(table, data.profile, "total", "spent") if table else None
+    spent_column, budget_column = rate_columns(data.profile)
+    row = data.profile.budget["total"]
+    budget = cell(table, data.profile, row, budget_column) if table else None
+    spent = cell(table, data.profile, row, spent_column) if table else None
     if budget is None or spent is None:
         return
     difference = (budget.interval - spent.interval).scale(Decimal(10000))

@@ -1,7 +1,9 @@
 """Years: a year other than the report's own used for its budget, plan or evaluation
-(«2019年度专项资金预算» or «完成2019年度…评价报告» inside the 2018 report).  A year cited as
-background («2015年8月自治区成立了…», a notice's title in 《》) is fine, and so is the next
-year in 后续工作计划."""
+(«2019年度专项资金预算» or «完成2019年度…评价报告» inside the 2018 report), and a year far from
+the report's («2056年» in a 2026 report: a slip of the keyboard).  A year cited as background
+(«2015年8月自治区成立了…», a notice's title in 《》) is fine, and so is the next year in the plans
+section, and a milestone year of policy («到2035年»).  Last year's year left in a draft's
+inherited text is `stale`'s: where both speak of one year, `stale` does."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Iterator
 from extract.outline import PREAMBLE
 
 from ..context import CheckInput, Located
+from ..cues import cues
 from ..finding import Finding
 from ..registry import rule
 
@@ -19,31 +22,50 @@ from ..registry import rule
 _OWN = re.compile(r"^(?:年度?)?[^，。；：,;]{0,12}?(预算|计划|绩效目标|预期目标|年度目标|阶段性目标|绩效评价|自评|评价报告)")
 _MONEY = re.compile(r"^(?:年度?)?[^，。；：,;]{0,12}?(专项资金|项目资金|项目支出|财政拨款|资金安排|资金使用|实际支出|执行率)")
 _BACKGROUND_AFTER = re.compile(r"^(?:年度?)?\s*(?:以来|起|开始|秋季|春季|成立|设立|批复|印发|出台|颁布|下发)")
-# Roles of the sections where next year belongs: 后续工作计划, and how the results will be used
-# («自评结果将用于2024年预算编制»).
-_FUTURE_OK = ("plans", "application")
+PLANS = "plans"  # the outline role of 后续工作计划: next year's plans belong there
+APPLICATION = "application"  # …and of how the results will be used («自评结果将用于2024年预算编制»)
 
 
-@rule("years", "年份", "warning", "把其他年度写成本报告的预算、计划或评价年度（如 2018 年报告中的「2019年度专项资金预算」）")
+@rule("years", "年份", "warning",
+      "把其他年度写成本报告的预算、计划或评价年度（如 2018 年报告中的「2019年度专项资金预算」）；年份与报告年度相差过远（2026 年报告中的「2056年」）",
+      yields_to=("stale",))
 def check(data: CheckInput) -> Iterator[Finding]:
     year = data.year
     if year is None:
         return
-    future_ok = set(data.keys_for(*_FUTURE_OK))
+    plans = set(data.role_keys(PLANS)) | set(data.role_keys(APPLICATION))
     for loc in data.located:
         if loc.m.kind != "date" or not isinstance(loc.m.value, str) or not loc.m.value[:4].isdigit():
             continue
         other = int(loc.m.value[:4])
-        if other == year or (other > year and loc.section in future_ok) or loc.section == PREAMBLE:
+        if other == year or loc.section == PREAMBLE:
             continue
         text = data.paragraph(loc)
-        if _in_title(text, loc.m.start) or _BACKGROUND_AFTER.match(text[loc.m.end:]):
+        if _in_title(text, loc.m.start):
             continue
-        tail = text[loc.m.end:loc.m.end + 20]
-        # Last year's money is often cited on purpose (结转, 上年执行); its budget or plan is not.
-        m = _OWN.match(tail) or (_MONEY.match(tail) if other > year else None)
-        if m:
-            yield _finding(data, loc, other, year, m.group(1))
+        finding = _far(loc, other, year)
+        if finding is None and not (other > year and loc.section in plans) and not _BACKGROUND_AFTER.match(text[loc.m.end:]):
+            finding = _own_year(data, loc, other, year)
+        if finding is not None:
+            yield finding
+
+
+def _far(loc: Located, other: int, year: int) -> Finding | None:
+    settings = cues()["years"]
+    if other - year <= settings["far_ahead"] or other in settings["milestones"]:
+        return None
+    return Finding(
+        rule="years", severity="warning", section=loc.section,
+        message=f"第 {loc.section} 节写的是「{loc.m.surface}」，比报告年度 {year} 年晚 {other - year} 年，可能是笔误。",
+        evidence=[loc.evidence()],
+    )
+
+
+def _own_year(data: CheckInput, loc: Located, other: int, year: int) -> Finding | None:
+    tail = data.paragraph(loc)[loc.m.end:loc.m.end + 20]
+    # Last year's money is often cited on purpose (结转, 上年执行); its budget or plan is not.
+    m = _OWN.match(tail) or (_MONEY.match(tail) if other > year else None)
+    return _finding(loc, other, year, m.group(1)) if m else None
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -52,7 +74,7 @@ def _in_title(text: str, pos: int) -> bool:
     return opened != -1 and text.rfind("》", 0, pos) < opened
 
 
-def _finding(data: CheckInput, loc: Located, other: int, year: int, what: str) -> Finding:
+def _finding(loc: Located, other: int, year: int, what: str) -> Finding:
     return Finding(
         rule="years", severity="warning", section=loc.section,
         message=f"本报告是 {year} 年度，但第 {loc.section} 节写的是「{loc.m.surface}…{what}」，年份可能沿用了其他年度的报告。",

@@ -168,5 +168,5 @@ def column_weights(width: int) -> list[float]:
     """Relative column widths: narrow block labels, wide indicator names and reasons."""
     if width == 6:  # the 预算数/执行数 form of label/value pairs
         return [1.0, 1.6, 1.6, 3.0, 2.2, 2.2]
-    base = [1.0, 1.4, 1.2, 2.4, 1.2, 1.2, 0.9, 0.9, 2.6]
+    base = [1.3, 1.4, 1.2, 2.4, 1.2, 1.2, 1.1, 0.9, 2.3]
     return (base + [1.2] * width)[:width]

@@ -24,6 +24,7 @@ from ..errors import ZipinError
 TEN_THOUSAND = Decimal(10000)
 MIN_SUFFIX = 3  # a fact named «专项资金» fills «预算专项资金», one named «资金» fills nothing by suffix
 TARGET_MATCH = 80  # rapidfuzz partial_ratio between a target's words and an indicator's name
+SHORT_NAME = 5  # words shorter than this match an indicator's name only when it contains them
 TARGET_SIGNS = ("≥", "≤", ">", "<")
 
 
@@ -132,7 +133,8 @@ def _by_name(facts: list[Fact], label: str, kind: str, unit: str) -> Fact | None
         return None
     scored = [(fuzz.partial_ratio(words, normalise(f.label)), f) for f in facts if f.kind == kind and f.unit == unit]
     best = max(scored, key=lambda x: x[0], default=None)
-    return best[1] if best and best[0] >= TARGET_MATCH else None
+    needed = TARGET_MATCH if len(words) >= SHORT_NAME else 100  # «执行率» is not «通行率»: short words must be contained
+    return best[1] if best and best[0] >= needed else None
 
 
 def from_mention(label: str, m: Mention, source: str) -> Fact | None:

@@ -226,16 +226,23 @@ def _carry(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Con
     return budget.value - spent.value, precision, "预算数 − 执行数", False
 
 
+def _own_ratio(m: Mention, mentions: list[Mention], slots: dict[int, Slot]):  # noqa: ANN202
+    """A ratio of two amounts of the paragraph that gave `m` in the source, with their new values;
+    _BLOCKED when one of them is still last year's; None when no such pair is there."""
+    held = _held(m, mentions, slots, _ratio)
+    if held is None or held is _BLOCKED:
+        return held
+    value, a, b = held
+    return value, None, f"「{a.label}」÷「{b.label}」", True
+
+
 def _rate(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Context):  # noqa: ANN202
     """执行率 = 执行 ÷ 预算: from the paragraph's own amounts when that held there, else the 附表."""
     if m.kind != "percent" or not is_rate(m.label):
         return None
-    held = _held(m, mentions, slots, _ratio)
-    if held is _BLOCKED:
-        return None
-    if held is not None:
-        value, a, b = held
-        return value, None, f"「{a.label}」÷「{b.label}」", True
+    own = _own_ratio(m, mentions, slots)
+    if own is not None:
+        return None if own is _BLOCKED else own
     spent = _fact_value(ctx, ("total", "spent"), ("执行数", "实际支出"))
     budget = _fact_value(ctx, ("total", "budget"), ("预算数", "总投入"))
     if spent is None or budget is None or budget.value <= 0:
@@ -248,12 +255,9 @@ def _share(m: Mention, mentions: list[Mention], slots: dict[int, Slot], ctx: Con
     paragraph's own total when the share held there, else of this year's fact of that name."""
     if m.kind != "percent" or not m.label.startswith("占"):
         return None
-    held = _held(m, mentions, slots, _ratio)
-    if held is _BLOCKED:
-        return None
-    if held is not None:
-        value, a, b = held
-        return value, None, f"「{a.label}」÷「{b.label}」", True
+    own = _own_ratio(m, mentions, slots)
+    if own is not None:
+        return None if own is _BLOCKED else own
     before = [x for x in mentions if x.end <= m.start and x.kind == "money"]
     if not before or not _known(slots[before[-1].start]):
         return None

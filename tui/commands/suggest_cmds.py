@@ -23,15 +23,15 @@ STATUS_CN = {"filled": "已填入", "derived": "推算", "stale": "仍为去年"
 def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str, facts: tuple[str, ...],
                 from_report: str | None, limit: int, as_json: bool) -> None:
     """往年表述：找出往年同一节的段落，填入今年的数字，标出哪些数字已改、哪些是推算、哪些仍是去年的。"""
-    from store.drafting import SuggestQuery, suggestions
+    from store.drafting import suggestions
     from store.reports import resolve_report
     from store.suggest.facts import parse_fact
 
     given = [parse_fact(spec) for spec in facts]
     with context().open() as store:
         source = resolve_report(store, from_report) if from_report else None
-        query = SuggestQuery(section, text, None, title, unit, year, given, source, limit)
-        found, elapsed = suggestions(store, query)
+        found, elapsed = suggestions(store, section, text=text, title=title, unit=unit, year=year, facts=given,
+                                     from_report=source, limit=limit)
     if as_json:
         emit_json([s.as_json() for s in found])
         return

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.events import Key
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from store.drafts import NewDraft, defaults_from
+from store.draft_spec import NewDraft, defaults_from
 
 from ..dialogs import ConfirmDialog, NewDraftDialog, TextDialog
 from ..session import Session

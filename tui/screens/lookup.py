@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..session import Session
+from ..wrap import Wrapped
 from .base import ZipinScreen
 
 
@@ -85,7 +86,7 @@ class LookupScreen(ZipinScreen[str | None]):
         options.clear_options()
         for i, hit in enumerate(hits):
             head = Text(f"{hit.score:.0f} · {hit.year} {hit.title} §{hit.section}（{hit.unit}）\n", style="bold")
-            options.add_option(Option(head + highlighted(hit.text, query), id=str(i)))
+            options.add_option(Option(Wrapped(head + highlighted(hit.text, query)), id=str(i)))
         self.query_one("#lookup-status", Static).update(f"{len(hits)} 条结果（Enter 复制到当前一节）")
 
     @on(OptionList.OptionSelected, "#hits")

@@ -19,6 +19,7 @@ from extract.outline import load_outline
 from ..dialogs import ExportSpec
 from ..session import Session
 from ..widgets.panels import SEVERITY_CN, finding_prompt
+from ..wrap import Wrapped
 from .base import ZipinScreen
 
 
@@ -79,7 +80,7 @@ class ReviewScreen(ZipinScreen[str | None]):
             head.append("，".join(f"{SEVERITY_CN[s]} {n}" for s, n in counts.items()))
             options.add_option(Option(head, disabled=True))
             for f in items:
-                options.add_option(Option(finding_prompt(f), id=str(len(self._targets))))
+                options.add_option(Option(Wrapped(finding_prompt(f)), id=str(len(self._targets))))
                 self._targets.append(f)
         if not findings:
             options.add_option(Option(Text("没有发现问题，可以导出。", style="green"), disabled=True))

@@ -126,9 +126,9 @@ class WalkScreen(ZipinScreen[None]):
                     yield KeyFactsForm(id=FACTS)
                 yield Static(id="status", classes="dim")
             with Vertical(id="side"):
-                yield Label("往年表述（F2 插入 · F3 替换 · F4 换一条）", classes="panel-title")
+                yield Label("往年表述 F2插入 F3替换 F4换一条", classes="panel-title")
                 yield SuggestionList(id="suggestions")
-                yield Label("一致性检查（Ctrl+L 选择 · Enter 跳转 · D 忽略）", classes="panel-title")
+                yield Label("一致性检查 Ctrl+L选择 D忽略", classes="panel-title")
                 yield FindingList(id="findings")
                 yield BudgetPicture(id="budget")
         yield Footer()
@@ -372,9 +372,9 @@ class WalkScreen(ZipinScreen[None]):
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def find_suggestions(self, key: str, typed: str) -> None:
-        from store.drafting import SuggestQuery, suggestions
+        from store.drafting import suggestions
 
-        found, _ = suggestions(self.session.store(), SuggestQuery(key, typed, self.draft_id))
+        found, _ = suggestions(self.session.store(), key, text=typed, draft_id=self.draft_id)
         self.post_message(SuggestionsReady(key, found))
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:

@@ -11,6 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..wrap import Wrapped
+
 SLOT_STYLES = {"filled": "bold green", "derived": "bold cyan", "stale": "bold red reverse", "kept": "dim"}
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -41,7 +43,7 @@ class SuggestionList(OptionList):
         if not suggestions:
             self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
-        self.add_options(Option(suggestion_prompt(s), id=str(i)) for i, s in enumerate(suggestions))
+        self.add_options(Option(Wrapped(suggestion_prompt(s)), id=str(i)) for i, s in enumerate(suggestions))
         self.highlighted = 0
 
     def chosen(self) -> Any | None:
@@ -81,7 +83,7 @@ class FindingList(OptionList):
         if not findings:
             self.add_option(Option(Text("没有发现问题。", style="green"), disabled=True))
             return
-        self.add_options(Option(finding_prompt(f)) for f in findings)
+        self.add_options(Option(Wrapped(finding_prompt(f))) for f in findings)
         self.highlighted = min(previous or 0, len(findings) - 1)
 
     def action_dismiss_chosen(self) -> None:
