@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract.outline import load_outline
+from extract.outline import Outline, load_outline
 
 if TYPE_CHECKING:  # the store (sqlite-utils) is opened in a worker, after the first frame
     from store.db import Store
@@ -58,10 +58,12 @@ class Step:
         return self.key not in STEPS_BEFORE and not self.is_table
 
 
-def walk_steps() -> list[Step]:
+def walk_steps(outline: Outline | None = None) -> list[Step]:
+    """The walk's steps: the cover, the key facts, then every section of `outline` (a draft's
+    `outline_of(report)`; the default outline when none is given)."""
     steps = [Step("cover", "封面", "项目名称、实施单位、主管部门、项目负责人和填报时间。", short="封面"),
              Step("facts", "基本数据", "先回答几个关于今年数字的问题，后面各节会用到。", short="基本数据")]
-    for entry in load_outline().leaves:
+    for entry in (outline or load_outline()).leaves:
         steps.append(Step(entry.key, entry.title, entry.question, entry.hint, entry.short, entry.table))
     return steps
 
