@@ -16,6 +16,7 @@ class NewDraft:
     year: int | None = None
     profile: str = ""
     from_report: int | None = None
+    outline: str = ""  # the body's outline; a draft started from a report follows that report's
 
 
 def defaults_from(row: dict[str, Any]) -> NewDraft:
@@ -24,4 +25,4 @@ def defaults_from(row: dict[str, Any]) -> NewDraft:
     year = row.get("year")
     profile = get_profile(row["profile"]).key if row.get("profile") else DEFAULT_PROFILE
     return NewDraft(row["title"], row.get("unit") or "", row.get("dept") or "", year + 1 if year else None, profile,
-                    row["id"])
+                    row["id"], row.get("outline") or "")

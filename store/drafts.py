@@ -17,7 +17,7 @@ from typing import Any
 
 from extract import extract_numbers
 from extract.document import Indicator, Report, ReportTable, Section
-from extract.outline import DEFAULT_PROFILE, get_profile, load_outline
+from extract.outline import DEFAULT_PROFILE, STRUCTURAL, Outline, get_profile, load_outline, outline_of
 
 from .answers import apply_to_table, read_answer
 from .db import Store, now
@@ -87,9 +87,10 @@ def create_draft(store: Store, spec: NewDraft) -> int:
         raise DraftExists(existing, spec.title.strip(), spec.year)
     spec = replace(spec, profile=profile_for(store, spec))
     if spec.from_report:
-        report, origins = _from_source(store, spec, load_report(store, spec.from_report))
+        source = load_report(store, spec.from_report)
+        report, origins = _from_source(store, replace(spec, outline=source.outline), source)
     else:
-        report, origins = _empty(spec), []
+        report, origins = _empty(spec, load_outline(spec.outline)), []
     prepared = [prepare_draft_section(s, [o for k, o in origins if k == s.key], set()) for s in report.sections]
     with store.write() as db:
         draft_id = insert_report(db, report, kind="draft", from_report=spec.from_report, prepared=prepared)
@@ -144,20 +145,24 @@ def _draft_row(store: Store, draft_id: int) -> dict[str, Any]:
     return row
 
 
-def _cover(spec: NewDraft) -> dict[str, str]:
-    return {"title": spec.title.strip(), "unit": spec.unit.strip(), "dept": spec.dept.strip(), "leader": "", "filed": ""}
+def _cover(spec: NewDraft, outline: Outline) -> dict[str, str]:
+    given = {"title": spec.title.strip(), "unit": spec.unit.strip(), "dept": spec.dept.strip()}
+    return {f.key: given.get(f.key, "") for f in outline.cover_fields} | given
 
 
-def _empty(spec: NewDraft) -> Report:
-    sections = [Section(e.key, e.title, "", []) for e in load_outline().leaves]
+def _empty(spec: NewDraft, outline: Outline) -> Report:
+    """A draft with every section of `outline`, empty."""
+    sections = [Section(e.key, e.title, "", []) for e in outline.leaves]
     return Report(title=spec.title.strip(), unit=spec.unit.strip(), dept=spec.dept.strip(), year=spec.year,
-                  profile=spec.profile, cover=_cover(spec), sections=sections,
-                  table=ReportTable(spec.profile, year=spec.year), kind="draft")
+                  profile=spec.profile, outline=outline.key if not outline.structural else STRUCTURAL,
+                  cover=_cover(spec, outline), sections=sections, table=ReportTable(spec.profile, year=spec.year),
+                  kind="draft")
 
 
 def _from_source(store: Store, spec: NewDraft, source: Report) -> tuple[Report, list[tuple[str, Origin]]]:
-    """The draft's text as last year's, rolled forward; each paragraph also an origin."""
-    report = _empty(replace(spec, unit=spec.unit or source.unit, dept=spec.dept or source.dept))
+    """The draft's text as last year's, rolled forward, in the source report's outline; each
+    paragraph also an origin."""
+    report = _empty(replace(spec, unit=spec.unit or source.unit, dept=spec.dept or source.dept), outline_of(source))
     report.cover["leader"] = source.cover.get("leader", "")
     rows = store.query("SELECT id, section_key, text FROM paragraphs WHERE report_id = ? ORDER BY section_key, ord",
                        [spec.from_report])

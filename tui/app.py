@@ -16,7 +16,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .session import Session, walk_steps
+from .session import Session
 
 
 class ZipinApp(App[None]):
@@ -95,7 +95,7 @@ class ZipinApp(App[None]):
         from .screens.walk import WalkScreen
 
         if isinstance(screen, WalkScreen):
-            for step in walk_steps():
+            for step in screen.steps:
                 yield SystemCommand(f"跳到 {step.key if step.is_section else ''} {step.title}".replace("  ", " "),
                                     "转到这一节", lambda key=step.key: screen.go(key))
             yield SystemCommand("查找往年表述", "在往年报告中查找相似的段落", screen.action_lookup)

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from extract.document import Indicator
-from extract.outline import DEFAULT_PROFILE, Profile, load_profiles
+from extract.outline import DEFAULT_PROFILE, Profile, is_known, list_outlines, load_profiles
 from store.draft_spec import NewDraft, defaults_from
 
 
@@ -80,6 +80,7 @@ class NewDraftDialog(ModalScreen[NewDraft | None]):
     def compose(self) -> ComposeResult:
         d = self.defaults
         profiles = [(p.name, p.key) for p in load_profiles().values()]
+        outlines = [(_fit(o.name or o.key), o.key) for o in list_outlines()]
         choices = [(f"{r['year'] or ''} {r['title']}（{r['unit']}）", r["id"]) for r in self.sources.values()]
         with Vertical(classes="dialog wide"):
             yield Label("新建草稿", classes="dialog-title")
@@ -94,6 +95,9 @@ class NewDraftDialog(ModalScreen[NewDraft | None]):
                 yield Input(str(d.year or ""), id="year", restrict=r"\d{0,4}")
                 yield Label("附表样式")
                 yield Select(profiles, value=d.profile or DEFAULT_PROFILE, allow_blank=False, id="profile")
+                yield Label("正文提纲")
+                yield Select(outlines, value=d.outline if is_known(d.outline) else outlines[0][1], allow_blank=False,
+                             id="body-outline")
                 yield Label("起点报告")
                 yield Select(choices, value=d.from_report if d.from_report in self.sources else Select.NULL,
                              prompt="不使用（空白草稿）", id="source")
@@ -105,9 +109,13 @@ class NewDraftDialog(ModalScreen[NewDraft | None]):
     def source_changed(self, event: Select.Changed) -> None:
         """A past report chosen as the start: take its unit, 主管部门 and layout (the user may still edit)."""
         row = self.sources.get(event.value) if isinstance(event.value, int) else None
+        outline = self.query_one("#body-outline", Select)
+        outline.disabled = row is not None  # a draft from a report follows that report's outline
         if row is None:
             return
         chosen = defaults_from(row)
+        if is_known(chosen.outline):
+            outline.value = chosen.outline
         self.query_one("#unit", Input).value = chosen.unit
         self.query_one("#dept", Input).value = chosen.dept
         self.query_one("#profile", Select).value = chosen.profile
@@ -130,6 +138,7 @@ class NewDraftDialog(ModalScreen[NewDraft | None]):
             year=int(year_text) if year_text else None,
             profile=str(self.query_one("#profile", Select).value),
             from_report=source if isinstance(source, int) else None,
+            outline=str(self.query_one("#body-outline", Select).value),
         ))
 
     @on(Button.Pressed, "#cancel")
@@ -284,6 +293,17 @@ class IndicatorDialog(ModalScreen[Indicator | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _fit(text: str, cells: int = 50) -> str:
+    """A Select's label on one line: longer texts end in «…»."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= cells:
+        return text
+    while cell_len(text) > cells - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def _chosen(select: Select) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from extract.outline import load_profiles
+from extract.outline import list_outlines, load_profiles
 
 from .common import context
 
@@ -38,20 +38,25 @@ def demo_cmd(no_tui: bool) -> None:
 @click.option("--year", type=int, default=None, help="年度")
 @click.option("--profile", type=click.Choice(sorted(load_profiles())), default=None,
               help="附表样式（默认：起点报告的样式）")
+@click.option("--outline", type=click.Choice([o.key for o in list_outlines()]), default=None,
+              help="正文提纲（默认：起点报告的提纲）")
 @click.option("--from", "from_report", default=None, help="以这份往年报告为起点（编号或名称）")
 @click.option("--section", "section", default=None, help="从这一节开始（如 2.2；默认为第一节未完成的内容）")
 @click.option("--no-tui", is_flag=True, help="只建立草稿并输出其编号，不打开界面")
-def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, from_report: str | None,
-              section: str | None, no_tui: bool) -> None:
+def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, outline: str | None,
+              from_report: str | None, section: str | None, no_tui: bool) -> None:
     """打开一份草稿（没有就新建），停在第一节未完成的内容，光标在答案编辑框。"""
     from store.drafts import NewDraft, open_or_create
     from store.reports import resolve_report
 
-    _check_section(section)
+    from extract.outline import outline_of
+    from store.reports import load_report
+
     ctx = context()
     with ctx.open() as store:
         source = resolve_report(store, from_report) if from_report else None
-        draft, _ = open_or_create(store, NewDraft(title, unit, dept, year, profile or "", source))
+        draft, _ = open_or_create(store, NewDraft(title, unit, dept, year, profile or "", source, outline or ""))
+        _check_section(section, outline_of(load_report(store, draft)))
     if no_tui:
         click.echo(str(draft))
         return
@@ -60,10 +65,10 @@ def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str |
     run_app(ctx.db_path, draft, section)
 
 
-def _check_section(section: str | None) -> None:
+def _check_section(section: str | None, outline) -> None:  # noqa: ANN001 - an extract.outline.Outline
     from ..session import walk_steps
 
-    keys = [s.key for s in walk_steps()]
+    keys = [s.key for s in walk_steps(outline)]
     if section is not None and section not in keys:
         raise click.BadParameter(f"没有「{section}」这一节，可选：{'、'.join(keys)}", param_hint="'--section'")
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checks.review import summary
-from extract.outline import load_outline
+from extract.outline import Outline, outline_of
 
 from ..dialogs import ExportSpec
 from ..session import Session
@@ -23,9 +23,9 @@ from ..wrap import Wrapped
 from .base import ZipinScreen
 
 
-def grouped(findings: list[Any]) -> list[tuple[str | None, list[Any]]]:
-    """Findings by section in report order (the cover first)."""
-    order = load_outline().order
+def grouped(findings: list[Any], outline: Outline) -> list[tuple[str | None, list[Any]]]:
+    """Findings by section in the report's order (the cover first)."""
+    order = outline.order
     groups: dict[str | None, list[Any]] = {}
     for f in findings:
         groups.setdefault(f.section, []).append(f)
@@ -62,17 +62,17 @@ class ReviewScreen(ZipinScreen[str | None]):
         store = self.session.store()
         findings = check_report(store, self.draft_id)
         report = load_report(store, self.draft_id)
-        self.report_name = f"{report.title}{report.year or ''}年度绩效自评报告"
-        self.app.call_from_thread(self.show, findings)
+        outline = outline_of(report)
+        self.report_name = f"{report.title}{report.year or ''}年度{outline.document}"
+        self.app.call_from_thread(self.show, findings, outline)
 
-    def show(self, findings: list[Any]) -> None:
+    def show(self, findings: list[Any], outline: Outline) -> None:
         self.findings = findings
         self.query_one("#review-summary", Static).update(Text(summary(findings), style="bold"))
         options = self.query_one("#review-list", OptionList)
         options.clear_options()
         self._targets: list[Any] = []  # the option ids index this: two findings may share a fingerprint
-        outline = load_outline()
-        for section, items in grouped(findings):
+        for section, items in grouped(findings, outline):
             entry = outline.entry(section) if section else None
             title = "封面" if section is None else f"{section} {entry.title if entry else ''}"
             counts = Counter(f.severity for f in items)

@@ -96,7 +96,7 @@ class WalkScreen(ZipinScreen[None]):
         super().__init__()
         self.session = session
         self.draft_id = draft_id
-        self.steps = walk_steps()
+        self.steps: list[Step] = []
         self.start_key = start
         self.key = ""
         self.view = DraftView()
@@ -117,13 +117,12 @@ class WalkScreen(ZipinScreen[None]):
         with Horizontal(id="walk"):
             with Vertical(id="outline-pane"):
                 yield Static(id="progress")
-                yield OptionList(*(Option(self._step_label(s), id=s.key) for s in self.steps), id="outline")
+                yield OptionList(id="outline")  # the draft's own outline, once it is loaded
             with Vertical(id="centre"):
                 yield Static(id="question")
                 with ContentSwitcher(initial="editor", id="switcher"):
                     yield AnswerEditor(id="editor")
-                    yield CoverForm(id=COVER)
-                    yield KeyFactsForm(id=FACTS)
+                    yield KeyFactsForm(id=FACTS)  # the cover form joins them once the draft's outline is known
                 yield Static(id="status", classes="dim")
             with Vertical(id="side"):
                 yield Label("往年表述 F2插入 F3替换 F4换一条", classes="panel-title")
@@ -157,8 +156,17 @@ class WalkScreen(ZipinScreen[None]):
         opened = open_for_editing(self.session.store(), self.draft_id)
         self.post_message(DraftOpened(opened))
 
-    def on_draft_opened(self, message: DraftOpened) -> None:
+    async def on_draft_opened(self, message: DraftOpened) -> None:
+        """The draft is read: its outline gives the steps and the cover form, then the walk opens."""
+        from extract.outline import outline_of
+
         report = message.opened.report
+        outline = outline_of(report)
+        self.steps = walk_steps(outline)
+        self.query_one("#outline", OptionList).add_options(Option(self._step_label(s), id=s.key) for s in self.steps)
+        cover = CoverForm(outline, id=COVER)
+        cover.display = False  # the switcher shows it when it is the current step
+        await self.query_one("#switcher", ContentSwitcher).mount(cover)
         self.view = DraftView(report.title, report.unit, report.year, report.profile, dict(report.cover),
                               message.opened.answers, {s.key: s.text for s in report.sections})
         if message.opened.restored:

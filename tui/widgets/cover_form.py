@@ -10,13 +10,18 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from extract.outline import load_outline
+from extract.outline import Outline
 
 YEAR = "year"
 
 
 class CoverForm(VerticalScroll):
-    """Posts `CoverForm.Changed` with the whole cover whenever the user edits a field."""
+    """The cover fields of a draft's outline; posts `CoverForm.Changed` with the whole cover
+    whenever the user edits a field."""
+
+    def __init__(self, outline: Outline, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.fields = outline.cover_fields
 
     @dataclass
     class Changed(Message):
@@ -24,7 +29,7 @@ class CoverForm(VerticalScroll):
         year: int | None
 
     def compose(self) -> ComposeResult:
-        for field in load_outline().cover_fields:
+        for field in self.fields:
             yield Label(field.label)
             yield Input(id=f"cover-{field.key}")
         yield Label("年度")
@@ -32,7 +37,7 @@ class CoverForm(VerticalScroll):
 
     def load(self, cover: dict[str, str], year: int | None) -> None:
         """Show a draft's cover without taking it for an edit."""
-        for field in load_outline().cover_fields:
+        for field in self.fields:
             self._set(field.key, cover.get(field.key, ""))
         self._set(YEAR, str(year or ""))
 
@@ -46,7 +51,7 @@ class CoverForm(VerticalScroll):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        cover = {f.key: self.query_one(f"#cover-{f.key}", Input).value.strip() for f in load_outline().cover_fields}
+        cover = {f.key: self.query_one(f"#cover-{f.key}", Input).value.strip() for f in self.fields}
         text = self.query_one(f"#cover-{YEAR}", Input).value.strip()
         year = int(text) if len(text) == 4 and text.isdigit() else None
         self.post_message(self.Changed(cover, year))
