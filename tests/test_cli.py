@@ -17,7 +17,7 @@ def test_reports_json_shape(cli) -> None:  # noqa: ANN001
     cli("import", str(SAMPLE))
     rows = cli("reports", "--json").json()
     assert len(rows) == 6
-    assert set(rows[0]) == {"id", "title", "unit", "dept", "year", "kind", "profile", "updated_at"}
+    assert set(rows[0]) == {"id", "title", "unit", "dept", "year", "kind", "profile", "outline", "updated_at"}
     assert {r["kind"] for r in rows} == {"past"}
 
 
