@@ -26,6 +26,7 @@ _PUNCT = re.compile(r"^[\W_]+$")
 _BREAK_WORDS = {"的", "了", "为", "是", "有", "等", "也", "都", "将", "需", "共", "共有", "现有", "拥有", "每年", "每人", "中",
                 "每生", "每月", "每天", "每生每年", "每人每年", "每人每天"}
 _TOTAL_WORDS = {"合计", "共计", "总计", "累计"}
+WINDOW_MAX = 64  # characters before a number that can hold its label (labels are at most 12); keeps each look linear
 ACTION_VERB_MIN = 50  # jieba frequency from which a plain verb counts as an action verb
 _FUNCTION_WORDS = {"的", "了", "等", "中", "内", "里", "后", "前", "时", "上", "下", "和", "及", "与", "或", "之", "其"}
 
@@ -52,7 +53,8 @@ def find_label(folded: str, mention: Mention, prev_end: int, next_start: int) ->
 
 def _window_before(folded: str, start: int, prev_end: int) -> str:
     i = start
-    while i > prev_end and folded[i - 1] not in _HARD_BOUNDARY and folded[i - 1] not in _COLON:
+    floor = max(prev_end, start - WINDOW_MAX)
+    while i > floor and folded[i - 1] not in _HARD_BOUNDARY and folded[i - 1] not in _COLON:
         i -= 1
     window = folded[i:start]
     if not window.strip(" 、\t\u3000") and i > prev_end and folded[i - 1] in _COLON:

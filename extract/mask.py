@@ -10,7 +10,10 @@ import re
 MASK = "#"
 _NUMBER = re.compile(
     r"[0-9０-９]+(?:[,，][0-9]{3})*(?:[.．][0-9０-９]+)?"
-    r"|[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*(?=[元人个名次项套期家所%％])"
+    # A Chinese numeral is matched only from the start of its run (the look-behind): otherwise a long
+    # run with no unit after it is rescanned from each of its characters (quadratic time).
+    r"|(?<![零〇一二两三四五六七八九十百千万亿])"
+    r"[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*(?=[元人个名次项套期家所%％])"
 )
 
 

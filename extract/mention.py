@@ -50,8 +50,7 @@ class Mention:
 
 
 def _json_value(value: Decimal | str | None) -> Any:
+    """Exact decimal text («950000», «95.63»): JSON numbers would round, or overflow to Infinity."""
     if value is None or isinstance(value, str):
         return value
-    if value == value.to_integral_value() and abs(value) < 10**15:
-        return int(value)
-    return float(value)
+    return format(value, "f")

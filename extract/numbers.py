@@ -34,12 +34,20 @@ _DOC_NUMBER = re.compile(
     r"|令\s*(?:19|20)\d{2}\s*年\s*第\s*\d+\s*号"
     r"|第\s*\d+\s*号"
 )
-_CODE = re.compile(
-    r"【\s*\d+\s*】|[A-Za-z][A-Za-z_]*-?\d+[A-Za-z0-9-]*|\d+(?!(?:km|m|m²|m³)(?![A-Za-z0-9]))[A-Za-z][A-Za-z0-9]*"
-)  # «850m», «12km» are lengths, not codes
+# A code: 【12】, a letter run then digits («A1», «GB_T-9704»), digits then letters («3D», «5G»;
+# «850m», «12km» are lengths, not codes).  Each pattern that starts with a run may only start
+# where its run starts (the look-behinds; a match that fails at a run's first character fails
+# inside it too), and the letter run is read possessively: otherwise a 20,000-digit run is
+# rescanned from each of its digits (quadratic).  Kept as separate patterns, so that one match
+# never hides another's start.
+_CODES = (
+    re.compile(r"【\s*\d+\s*】"),
+    re.compile(r"(?<![A-Za-z_])_*+[A-Za-z][A-Za-z_]*+-?\d+[A-Za-z0-9-]*"),
+    re.compile(r"(?<!\d)\d+(?!(?:km|m|m²|m³)(?![A-Za-z0-9]))[A-Za-z][A-Za-z0-9]*"),
+)
 _UNIT_GAP = " \u3000\xa0"  # «892.7 万元»: one space between a number and its unit
-_FORMULA = re.compile(r"\d+(?:\s*\+\s*\d+)+\+?")
-_RATIO = re.compile(r"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\s*[万亿元%])")
+_FORMULA = re.compile(r"(?<!\d)\d+(?:\s*\+\s*\d+)+\+?")
+_RATIO = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\s*[万亿元%])")
 _QUOTED = re.compile(r"“[^”\n]{1,18}”|\"[^\"\n]{1,18}\"|「[^」\n]{1,18}」")
 _RANGE_SEP = re.compile(r"\s*(?:-|~|—|–|至|到)\s*")
 _CLAUSE_START = set("\n。；;:：！？!?，,)）】 \t\"“")
@@ -71,10 +79,10 @@ def find_numbers(text: str) -> list[Mention]:
         mention = _percent_words(text, folded, m)
         if mention is not None:
             mentions.append(mention)
-    taken = [(x.start, x.end) for x in mentions]
+    taken = _Spans([(x.start, x.end) for x in mentions])
     for m in _TOKEN.finditer(folded):
         s = m.start()
-        if s < consumed or _inside(s, taken) or _inside(s, blocked):
+        if s < consumed or taken.covers(s) or blocked.covers(s):
             continue
         mention = _read_at(text, folded, m)
         if mention is None:
@@ -85,12 +93,24 @@ def find_numbers(text: str) -> list[Mention]:
     return mentions
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Spans:
+    """Spans asked about in increasing positions (the tokens of one text, left to right): each
+    question costs amortised O(1) instead of a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._next = 0  # first span not yet started at the last position asked
+        self._reach = -1  # furthest end of the spans started so far
+
+    def covers(self, pos: int) -> bool:
+        while self._next < len(self._spans) and self._spans[self._next][0] <= pos:
+            self._reach = max(self._reach, self._spans[self._next][1])
+            self._next += 1
+        return pos < self._reach
 
 
-def _blocked_spans(folded: str) -> list[tuple[int, int]]:
-    spans = [m.span() for pattern in (_DOC_NUMBER, _CODE, _FORMULA, _RATIO) for m in pattern.finditer(folded)]
+def _blocked_spans(folded: str) -> _Spans:
+    spans = [m.span() for pattern in (_DOC_NUMBER, *_CODES, _FORMULA, _RATIO) for m in pattern.finditer(folded)]
     for expr in lexicon().fixed:
         start = folded.find(expr)
         while start >= 0:
@@ -100,7 +120,7 @@ def _blocked_spans(folded: str) -> list[tuple[int, int]]:
         inner = m.group(0)[1:-1]
         if not re.search(r"\d", inner):
             spans.append(m.span())
-    return spans
+    return _Spans(spans)
 
 
 def _read_at(text: str, folded: str, m: re.Match[str]) -> Mention | None:
@@ -255,7 +275,7 @@ def _quantity(text: str, folded: str, n: _Number) -> Mention | None:
     if not mult and not n.chinese and not measure:
         mult, power = _multiplier(folded, pos)
         pos += len(mult)
-    value = n.value * (Decimal(10) ** power)
+    value = _scaled(n.value, power)
     precision = n.precision + power
     currency = match_prefix(folded, pos, lex.currencies)
     if currency:
@@ -283,6 +303,15 @@ def _unit_start(folded: str, pos: int) -> int:
                 or match_prefix(folded, after, lex.percent_words) or _multiplier(folded, after)[0]):
             return after
     return pos
+
+
+def _scaled(value: Decimal, power: int) -> Decimal:
+    """`value` × 10**power exactly, written as the product is («80.1» × 10⁴ → «801000.0»):
+    Decimal arithmetic would round a 400-digit amount to 28 digits."""
+    sign, digits, exponent = value.as_tuple()
+    if power < 0 or not isinstance(exponent, int):
+        return value * Decimal(10) ** power
+    return Decimal((sign, digits + (0,) * power, exponent))
 
 
 def _chinese_section(token: str) -> str:
@@ -331,7 +360,7 @@ def _with_range(text: str, folded: str, n: _Number) -> Mention | None:
         low, precision = Decimal(first.value), first.precision or 0
     else:
         power = power if mult else _multiplier(second.scale, 0)[1]
-        low, precision = n.value * Decimal(10) ** power, n.precision + power
+        low, precision = _scaled(n.value, power), n.precision + power
     if low > second.value:
         return first
     return Mention(n.start, second.end, text[n.start:second.end], second.kind, low, second.unit, second.scale,

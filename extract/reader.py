@@ -20,6 +20,7 @@ from .front import (TitleLine, clean_project, cover_from_rows, cover_line, is_te
                     project_in_parens, title_line)
 from .headings import HeadingHit, is_hint, split_line
 from .markers import marker_at
+from .numerals import fold
 from .outline import PREAMBLE, STRUCTURAL, Outline, OutlineEntry, structure_base
 from .profiles import default_profile
 from .split import Chunk, line_text, opening_marker, skip_toc, split_reports
@@ -314,10 +315,10 @@ def _report_year(report: Report, title: TitleLine | None) -> int | None:
         return report.table.year
     if title is not None and title.year:
         return title.year
-    m = _YEAR_IN_TEXT.search(report.cover.get("filed", ""))
+    m = _YEAR_IN_TEXT.search(fold(report.cover.get("filed", "")))  # «２０２６年» too
     if m:
         return int(m.group(1))
-    years = Counter(int(y) for s in report.sections for y in _YEAR_IN_TEXT.findall(s.text))
+    years = Counter(int(y) for s in report.sections for y in _YEAR_IN_TEXT.findall(fold(s.text)))
     return years.most_common(1)[0][0] if years else None
 
 

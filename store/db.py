@@ -228,6 +228,18 @@ def _translate(exc: sqlite3.Error, path: Path | None) -> StoreError:
         return StoreError(f"无法打开数据库文件：{where}（文件夹不存在或没有权限）。")
     if _is_locked(exc):
         return StoreError(f"数据库正被其他程序长时间占用：{where}，请稍后再试。")
-    if "disk" in text and "full" in text:
+    if "disk" in text and "full" in text or "disk i/o" in text and _disk_full(path):
         return StoreError(f"磁盘已满，无法写入数据库：{where}。")
+    if "disk i/o" in text:
+        return StoreError(f"读写数据库时磁盘出错：{where}。请检查磁盘，并运行 zipin doctor。")
     return StoreError(f"数据库错误（{exc}）：{where}")
+
+
+def _disk_full(path: Path | None, spare: int = 1 << 20) -> bool:
+    """A «disk I/O error» on a disk with (almost) no room left is a full disk."""
+    import shutil
+
+    try:
+        return shutil.disk_usage((path or Path(".")).resolve().parent).free < spare
+    except OSError:
+        return False

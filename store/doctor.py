@@ -5,22 +5,29 @@ with the paragraphs, the names index, every report with its sections.  Repairs a
 derived data only (the FTS index, the names index, a WAL checkpoint, pending migrations); the
 reports, sections and paragraphs themselves are never rewritten, and a file that is not a
 healthy SQLite database is not touched at all.
+
+The FTS check is spelt as a write, so it needs the write lock: while another process holds it
+(an import) the check waits and retries for up to `BUSY_WAIT` seconds, and past that reports the
+store as busy — never as damaged, and nothing is rebuilt for it.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .db import BUSY_TIMEOUT_MS, open_store
+from .db import BUSY_TIMEOUT_MS, Store, open_store
 from .errors import StoreError
 from .schema import SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 UNREPAIRABLE = ("无法安全修复，文件未作任何改动。请从备份恢复，或用 --db 新建一个数据库，"
                 "再用 zipin import 重新导入原来的报告文件。")
+BUSY_WAIT = 30.0  # seconds the FTS check retries while another process holds the write lock
+EXIT_BUSY = 75  # EX_TEMPFAIL: nothing wrong was found, but a check could not run yet
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Check:
     ok: bool
     detail: str
     repaired: bool = False
+    busy: bool = False  # not checked: another process held the store for longer than BUSY_WAIT
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -96,19 +104,62 @@ def _version(version: int) -> Check:
 
 def _fts(conn: sqlite3.Connection) -> Check:
     paragraphs = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-    # FTS5's integrity-check is spelt as an INSERT but changes nothing; it runs in a transaction
-    # that is rolled back all the same.
-    conn.execute("BEGIN")
-    try:
-        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
-        in_step = True
-    except sqlite3.DatabaseError:
-        in_step = False
-    finally:
-        conn.execute("ROLLBACK")
-    if in_step:
+    deadline = time.monotonic() + BUSY_WAIT
+    conn.execute(f"PRAGMA busy_timeout = {int(min(BUSY_WAIT, 1.0) * 1000)}")  # each try waits a little
+    while True:
+        outcome = _fts_integrity(conn)
+        if outcome is not None:
+            break
+        if time.monotonic() >= deadline:
+            return Check("全文索引", False, f"数据库正被其他程序占用（如正在导入），{BUSY_WAIT:g} 秒内未能检查全文索引，"
+                                          "请稍后再运行 zipin doctor", busy=True)
+        time.sleep(0.05)
+    if outcome:
         return Check("全文索引", True, f"全文索引与 {paragraphs} 个段落一致")
     return Check("全文索引", False, f"全文索引与 {paragraphs} 个段落不一致，可以重建")
+
+
+def _fts_integrity(conn: sqlite3.Connection) -> bool | None:
+    """FTS5's integrity-check: True in step, False out of step, None while the store is locked.
+    It is spelt as an INSERT but changes nothing; it runs in a write transaction (taken up front,
+    so SQLite's busy handler waits for the lock) that is rolled back all the same."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):
+            return None
+        raise
+    try:
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
+        return True
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):
+            return None
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def refuse_if_damaged(store: Store) -> None:
+    """Raise StoreError, pointing to `zipin doctor`, when the store fails SQLite's quick_check:
+    writing into a damaged file can only spread the damage."""
+    if store.path is None:
+        return
+    try:
+        rows = [r["quick_check"] for r in store.query("PRAGMA quick_check(5)")]
+    except StoreError as exc:
+        raise StoreError(f"{exc.message}为免损坏扩大，已拒绝写入。") from exc
+    if rows != ["ok"]:
+        raise StoreError(f"数据库文件已损坏（quick_check 发现 {len(rows)} 处问题），为免损坏扩大，已拒绝写入：{store.path}。"
+                         "请运行 zipin doctor 检查，并从备份恢复或新建数据库后重新导入。")
 
 
 def _names(conn: sqlite3.Connection) -> Check:
@@ -136,7 +187,7 @@ def _repair(path: Path, checks: list[Check]) -> None:
         return
     with store:
         for check in checks:
-            if check.ok:
+            if check.ok or check.busy:
                 continue
             if check.name == "全文索引":
                 with store.write() as db:

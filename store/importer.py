@@ -1,11 +1,17 @@
 """Importing past reports: each file in one transaction, so a file that fails leaves the store
 as it was and the other files of the same command still go in.  Re-importing a file adds
 nothing (content hash), nor does a report already stored from another file.
+
+Only regular files are read (a FIFO would block, /dev/zero never end), none larger than
+`MAX_FILE_BYTES`; a report without a project name of sane length or without any section is not
+stored; and a store whose `quick_check` fails takes no import at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +22,8 @@ from extract.errors import InputError
 from extract.reader import SUFFIXES, read_bytes
 
 from .db import Store, now
-from .errors import StoreError, ZipinError, os_reason
+from .doctor import refuse_if_damaged
+from .errors import StoreError, ZipinError, os_reason, path_text
 from .facts import teach_names
 from .prepared import PreparedSection, prepare_report
 from .reports import content_hash, insert_report
@@ -24,6 +31,8 @@ from .reports import content_hash, insert_report
 Progress = Callable[[int], None]  # called with the bytes of input just dealt with
 PARSE_SHARE = 0.3  # of a file's bytes, reported once it is read and split into reports
 PREPARE_SHARE = 0.6  # …and as its reports are prepared; the inserts take the rest
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a department's reports are a few MB; beyond this, split the file
+MAX_TITLE = 100  # characters: a longer «project name» is a whole report written on one line
 
 
 @dataclass
@@ -40,6 +49,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files to import: the files given, and the report files inside the folders given."""
     out: list[Path] = []
     for raw in paths:
+        if not str(raw).strip():
+            raise InputError("路径为空：请给出要导入的文件或文件夹")
         path = Path(raw)
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
@@ -56,8 +67,10 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
     """Import every file; `progress` hears of each step, in bytes, so a bar can move within a
     large file too."""
     result = ImportResult()
+    files = expand_paths(paths)
+    refuse_if_damaged(store)
     teach_names(store)
-    for path in expand_paths(paths):
+    for path in files:
         reported = [0]
 
         def step(done: int, reported: list[int] = reported) -> None:
@@ -70,28 +83,81 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
         except StoreError:  # the store itself cannot take it (read-only, disk full): stop here
             raise
         except (InputError, ZipinError) as exc:
-            result.errors.append({"path": str(path), "message": exc.message})
+            result.errors.append({"path": path_text(path), "message": exc.message})
         except OSError as exc:
-            result.errors.append({"path": str(path), "message": _os_message(exc)})
+            result.errors.append({"path": path_text(path), "message": _os_message(exc)})
+        except MemoryError:
+            result.errors.append({"path": path_text(path), "message": "文件太大或结构异常，内存不足，已拒绝导入"})
         except Exception as exc:  # a bug must not stop the other files or show a traceback
-            result.errors.append({"path": str(path), "message": f"导入失败（程序错误 {type(exc).__name__}：{exc}）"})
-        if progress is not None and path.is_file():
-            step(path.stat().st_size)
+            result.errors.append({"path": path_text(path),
+                                  "message": f"导入失败：程序内部错误（{type(exc).__name__}），请把这个文件发给维护者"})
+        if progress is not None:
+            step(_regular_size(path))
     return result
+
+
+def _regular_size(path: Path) -> int:
+    try:
+        info = path.stat()
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+def _read(path: Path) -> bytes:
+    """A regular file's bytes, up to the size cap.  Anything else — a FIFO, a device, a socket —
+    is refused before it is opened (a FIFO would block, /dev/zero never end)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("文件不存在") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("这是一个文件夹")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("不是普通文件（而是设备、管道或套接字），只能导入普通的 .txt、.md 或 .docx 文件")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(_too_big(info.st_size))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # swapped for something else since the stat
+            raise InputError("不是普通文件（而是设备、管道或套接字），只能导入普通的 .txt、.md 或 .docx 文件")
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise InputError(_too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (f"文件超过 {_size(MAX_FILE_BYTES)}（实为 {_size(size)}），已拒绝导入。"
+            "一个部门的往年报告通常只有几 MB，请把文件拆分后再导入")
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{n} 字节"
+
+
+def unusable(report: Report) -> str | None:
+    """Why a report parsed from a file cannot be stored, or None when it can."""
+    if not report.title.strip():
+        return "没有项目名称（封面的「项目名称：」或附表中的项目名称）"
+    if len(report.title) > MAX_TITLE:
+        return f"项目名称过长（{len(report.title):,} 字）：可能整份报告写在了一行里，请按提纲分行后再导入"
+    if not any(s.key != "0" for s in report.sections):
+        return "没有任何一节（未找到「一、项目概况」等提纲标题）"
+    return None
 
 
 def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[int], None] = lambda _: None) -> None:
     """One file in one transaction.  Reading, splitting and preparing its reports (the slow
     part) happen before the transaction, which then holds the write lock only for the inserts."""
-    if not path.exists():
-        raise InputError("文件不存在")
-    if path.is_dir():
-        raise InputError("这是一个文件夹")
-    data = path.read_bytes()
+    data = _read(path)
     sha = hashlib.sha256(data).hexdigest()
     if _seen(store, sha, path, result):
         return
-    reports = read_bytes(data, path.name)
+    reports = _usable(read_bytes(data, os.fsdecode(path.name)), path, result)
     step(int(len(data) * PARSE_SHARE))
     fresh = [i for i, r in enumerate(reports) if not _known_report(store, r)]
     prepared = {}
@@ -103,7 +169,7 @@ def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[
             return
         cur = db.execute(
             "INSERT INTO files (path, sha256, size, reports, imported_at) VALUES (?, ?, ?, ?, ?)",
-            [str(path.resolve()), sha, len(data), 0, now()],
+            [path_text(path.resolve()), sha, len(data), 0, now()],
         )
         file_id = int(cur.lastrowid or 0)
         added = {i: _insert(db, reports[i], prepared[i], file_id, path) for i in fresh
@@ -111,13 +177,27 @@ def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[
         # Written last, in the same transaction: a file row always counts the reports it brought.
         db.execute("UPDATE files SET reports = ? WHERE id = ?", [len(added), file_id])
     result.imported.extend(added.values())
-    result.skipped.extend({"path": str(path), "title": r.title, "reason": "同一报告已在库中"}
+    result.skipped.extend({"path": path_text(path), "title": r.title, "reason": "同一报告已在库中"}
                           for i, r in enumerate(reports) if i not in added)
+
+
+def _usable(reports: list[Report], path: Path, result: ImportResult) -> list[Report]:
+    """The reports that can be stored; the others are listed as skipped, with the reason.  A file
+    none of whose reports can be stored is refused with the first report's reason."""
+    reasons = [unusable(r) for r in reports]
+    kept = [r for r, why in zip(reports, reasons, strict=True) if why is None]
+    if not kept:
+        first = next(why for why in reasons if why)
+        more = f"（文件中 {len(reports)} 份均如此）" if len(reports) > 1 else ""
+        raise InputError(f"没有可导入的报告：{first}{more}")
+    result.skipped.extend({"path": path_text(path), "title": r.title[:MAX_TITLE], "reason": why}
+                          for r, why in zip(reports, reasons, strict=True) if why)
+    return kept
 
 
 def _seen(store: Store, sha: str, path: Path, result: ImportResult) -> bool:
     if store.one("SELECT 1 FROM files WHERE sha256 = ?", [sha]):
-        result.skipped.append({"path": str(path), "reason": "已导入过（内容相同）"})
+        result.skipped.append({"path": path_text(path), "reason": "已导入过（内容相同）"})
         return True
     return False
 
@@ -129,7 +209,7 @@ def _known_report(store: Store, report: Report) -> bool:
 def _insert(db: Any, report: Report, prepared: list[PreparedSection], file_id: int, path: Path) -> dict[str, Any]:
     report_id = insert_report(db, report, kind="past", file_id=file_id, prepared=prepared)
     return {"id": report_id, "title": report.title, "unit": report.unit, "year": report.year,
-            "sections": len(report.sections), "path": str(path)}
+            "sections": len(report.sections), "path": path_text(path)}
 
 
 def _os_message(exc: OSError) -> str:

@@ -18,7 +18,7 @@ from extract.document import Cell, Indicator, Report, ReportTable, Section
 from extract.outline import Outline, default_outline, get_profile, is_known, outline_of
 
 from .db import Store, now
-from .errors import NotFound
+from .errors import BadArgument, NotFound
 from .facts import write_facts
 from .names import index_names
 from .prepared import PreparedSection, prepare_section
@@ -186,39 +186,107 @@ def list_reports(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     return store.query(sql + order, params)
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+CANDIDATE_CUTOFF = 60  # rapidfuzz score from which a name is offered as «您是不是要找»
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def resolve_report(store: Store, ref: str) -> int:
-    """A report by id, or by exact title (optionally «title@year»); the newest on ties."""
+    """A report by id, or by exact title (optionally «title@year»); the newest on ties (drafts
+    first).  When nothing matches, NotFound carries the references the user may have meant:
+    the names that contain what was typed (`partial`), else the names closest to it."""
     ref = ref.strip()
-    if ref.isdigit():
-        if store.one("SELECT 1 FROM reports WHERE id = ?", [int(ref)]) is None:
-            raise NotFound(f"没有编号为 {ref} 的报告，可用 zipin reports 查看全部报告")
-        return int(ref)
-    title, _, year = ref.partition("@")
+    digits = ref.translate(_DIGITS)
+    if digits.isascii() and digits.isdigit():
+        if len(digits) > 19 or int(digits) > MAX_ID:
+            raise BadArgument(f"报告编号「{ref[:24]}…」太大：编号是 zipin reports 列出的 # 后面的数字")
+        if store.one("SELECT 1 FROM reports WHERE id = ?", [int(digits)]) is None:
+            raise NotFound(f"没有编号为 {digits} 的报告，可用 zipin reports 查看全部报告")
+        return int(digits)
+    title, _, year_text = ref.partition("@")
+    title, year = title.strip(), _year(year_text)
     sql = "SELECT id FROM reports WHERE title = ?"
-    params: list[Any] = [title.strip()]
-    if year.strip().isdigit():
+    params: list[Any] = [title]
+    if year is not None:
         sql += " AND year = ?"
-        params.append(int(year))
+        params.append(year)
     row = store.one(sql + " ORDER BY kind = 'draft' DESC, year DESC, id DESC LIMIT 1", params)
     if row is None:
-        raise NotFound(f"没有名为「{ref}」的报告，可用 zipin reports 查看全部报告")
+        raise _not_found(store, ref, title, year)
     return int(row["id"])
 
 
-def _number(value: Decimal | None) -> float | int | None:
-    """A Decimal for JSON output: an int when whole, else the nearest float (exact to 15 digits)."""
+def _year(text: str) -> int | None:
+    digits = text.strip().translate(_DIGITS)
+    if not digits:
+        return None
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 4):
+        raise BadArgument(f"「{text.strip()[:24]}」不是有效的年份：应为四位数，如 2025")
+    return int(digits)
+
+
+def _not_found(store: Store, ref: str, title: str, year: int | None) -> NotFound:
+    message = f"没有名为「{ref}」的报告"
+    rows = store.query("SELECT DISTINCT title, year FROM reports ORDER BY year DESC, title")
+    refs = [_ref(r["title"], r["year"]) for r in rows if r["title"]]
+    same_title = [_ref(r["title"], r["year"]) for r in rows if r["title"] == title]
+    if same_title:  # the name is right, the year is not
+        return NotFound(message, same_title)
+    containing = [_ref(r["title"], r["year"]) for r in rows if title and title in r["title"]
+                  and (year is None or r["year"] == year)]
+    if containing:
+        return NotFound(message, containing, partial=True)
+    near = _closest(title, [r["title"] for r in rows if r["title"]])
+    candidates = [x for x in refs if x.partition("@")[0] in near and (year is None or x.endswith(f"@{year}"))] \
+        or [x for x in refs if x.partition("@")[0] in near]
+    if not candidates:
+        return NotFound(message + "，可用 zipin reports 查看全部报告")
+    return NotFound(message, candidates)
+
+
+def _closest(title: str, titles: list[str], limit: int = 3) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(title, sorted(set(titles)), scorer=fuzz.WRatio, limit=limit, score_cutoff=CANDIDATE_CUTOFF)
+    return [t for t, _score, _i in found]
+
+
+def _ref(title: str, year: int | None) -> str:
+    return f"{title}@{year}" if year is not None else title
+
+
+def report_kinds(store: Store, ids: list[int]) -> dict[int, str]:
+    """Whether each report is a past report or a draft."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(set(ids)))
+    return {r["id"]: r["kind"] for r in store.query(f"SELECT id, kind FROM reports WHERE id IN ({marks})", list(set(ids)))}
+
+
+def _number(value: Decimal | None) -> float | int | str | None:
+    """A Decimal as the content hash has always seen it: an int when whole, else the nearest
+    float; beyond what int() may print (4,300 digits), its exact text."""
     if value is None:
         return None
-    return int(value) if value == value.to_integral_value() else float(value)
+    if value == value.to_integral_value():
+        return int(value) if value.adjusted() < 4000 else format(value, "f")
+    return float(value)
 
 
-def table_json(table: ReportTable) -> dict[str, Any]:
+def _exact(value: Decimal | None) -> str | None:
+    """A Decimal for JSON output: its exact decimal text («95.63», «1800000»)."""
+    return None if value is None else format(value, "f")
+
+
+def table_json(table: ReportTable, number: Any = _number) -> dict[str, Any]:  # noqa: ANN401 - a function
+    """The 附表 as JSON; `number` writes its amounts (the content hash keeps its historic form,
+    output uses exact decimal strings)."""
     keys = [spec["key"] for spec in get_profile(table.profile).budget["rows"]]
     # The rows the form has and the table holds; 合计, 财政拨款 and 其他资金 always (the CLI prints them).
     rows = [r for r in keys if r in table.budget or r in ("total", "fiscal", "other")]
 
     def column(col: str) -> dict[str, Any]:
-        return {r: _number(table.amount(r, col)) for r in rows}
+        return {r: number(table.amount(r, col)) for r in rows}
 
     return {
         "profile": table.profile,
@@ -226,7 +294,7 @@ def table_json(table: ReportTable) -> dict[str, Any]:
         "budget": column("budget"),
         "spent": column("spent"),
         "cells": {
-            r: {c: {"text": cell.text, "value": _number(cell.value)} for c, cell in cols.items()}
+            r: {c: {"text": cell.text, "value": number(cell.value)} for c, cell in cols.items()}
             for r, cols in table.budget.items()
         },
         "goals": {"expected": table.goals_expected, "actual": table.goals_actual},
@@ -251,5 +319,5 @@ def report_json(report_id: int, report: Report) -> dict[str, Any]:
         "outline": report.outline,
         "cover": report.cover,
         "sections": [{"key": s.key, "title": s.title, "heading": s.heading, "text": s.text} for s in report.sections],
-        "table": table_json(report.table) if report.table is not None else None,
+        "table": table_json(report.table, _exact) if report.table is not None else None,
     }

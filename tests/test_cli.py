@@ -30,13 +30,14 @@ def test_show_json_shape(cli) -> None:  # noqa: ANN001
     assert [s["key"] for s in data["sections"]][:3] == ["1.1", "1.2", "2.1"]
     assert all(set(s) >= {"key", "title", "text"} for s in data["sections"])
     table = data["table"]
-    assert table["budget"] == {"total": 50, "fiscal": 46, "carry": 1.8, "other": 2.2}
-    assert table["spent"] == {"total": 38.6, "fiscal": 34.6, "carry": 1.8, "other": 2.2}
+    # amounts as exact decimal strings: JSON numbers would round (or overflow to Infinity)
+    assert table["budget"] == {"total": "50", "fiscal": "46", "carry": "1.8", "other": "2.2"}
+    assert table["spent"] == {"total": "38.6", "fiscal": "34.6", "carry": "1.8", "other": "2.2"}
     assert table["goals"]["expected"].startswith("完成古籍扫描不少于1500册")
     first = table["indicators"][0]
     assert {k: first[k] for k in ("level1", "level2", "level3", "expected", "actual")} == {
         "level1": "产出指标", "level2": "数量指标", "level3": "古籍扫描数量", "expected": "≥1500册", "actual": "1450册"}
-    assert table["cells"]["total"]["rate"]["value"] == 77.2
+    assert table["cells"]["total"]["rate"]["value"] == "77.20"  # as written
 
 
 def test_show_unknown_report(cli) -> None:  # noqa: ANN001

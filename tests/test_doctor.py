@@ -64,7 +64,7 @@ def test_fts_out_of_step_is_found_and_rebuilt(cli, filled: Path) -> None:  # noq
     repaired = cli("doctor", "--json")
     assert repaired.code == 0
     assert _by_name(repaired.json())["全文索引"] == {
-        "name": "全文索引", "ok": True, "detail": "已重建全文索引", "repaired": True}
+        "name": "全文索引", "ok": True, "detail": "已重建全文索引", "repaired": True, "busy": False}
     with open_store(filled) as store:
         assert search(store, UNIQUE + "数字化")[0]
     assert cli("doctor", "--check-only", "--json").code == 0

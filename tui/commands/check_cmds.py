@@ -7,19 +7,19 @@ import sys
 import click
 
 from ..output import emit_json, say
-from .common import context, find_report, json_option
+from .common import REPORT, context, find_report, json_option
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 @click.command("check")
-@click.argument("report")
+@click.argument("report", type=REPORT, metavar="报告")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
               help="有该级别（或更严重）的检查结果时以非零状态退出")
 @click.option("--all", "include_dismissed", is_flag=True, help="也列出已忽略的检查结果")
 @json_option
 def check_cmd(report: str, fail_on: str | None, include_dismissed: bool, as_json: bool) -> None:
-    """检查一份报告的一致性和完整性。REPORT 是编号或项目名称（可写「名称@年份」）。"""
+    """检查一份报告的一致性和完整性。报告是编号或项目名称（可写「名称@年份」）。"""
     from checks import check_report
     from checks.dismiss import dismissed_fingerprints
     from store.facts import teach_names
@@ -57,12 +57,12 @@ def _print(findings: list, dismissed: dict[str, str]) -> None:  # noqa: ANN001 -
 
 
 @click.command("dismiss")
-@click.argument("report")
-@click.argument("fingerprint")
+@click.argument("report", type=REPORT, metavar="报告")
+@click.argument("fingerprint", metavar="指纹")
 @click.option("--reason", required=True, help="忽略的理由（会保存下来）")
 @click.option("--undo", is_flag=True, help="撤销忽略")
 def dismiss_cmd(report: str, fingerprint: str, reason: str, undo: bool) -> None:
-    """忽略一条检查结果（证据不变时一直保持忽略）。FINGERPRINT 见 zipin check 的输出。"""
+    """忽略一条检查结果（证据不变时一直保持忽略）。指纹见 zipin check 的输出（# 后的十六位）。"""
     from checks import check_report
     from checks.dismiss import dismiss, undismiss
     from store.errors import NotFound

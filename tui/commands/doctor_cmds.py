@@ -15,7 +15,7 @@ from .common import context, json_option
 @json_option
 def doctor_cmd(check_only: bool, as_json: bool) -> None:
     """检查数据库（完整性、结构版本、全文索引、名称索引），并安全地修复能修复的问题。"""
-    from store.doctor import diagnose
+    from store.doctor import EXIT_BUSY, diagnose
 
     path = context().db_path
     checks = diagnose(path, repair=not check_only)
@@ -24,10 +24,11 @@ def doctor_cmd(check_only: bool, as_json: bool) -> None:
     else:
         say(f"数据库：{path}")
         for c in checks:
-            mark = "已修复" if c.repaired else ("正常" if c.ok else "有问题")
+            mark = "已修复" if c.repaired else ("正常" if c.ok else "忙" if c.busy else "有问题")
             say(f"  [{mark}] {c.name}：{c.detail}")
-    if not all(c.ok for c in checks):
-        sys.exit(1)
+    failed = [c for c in checks if not c.ok]
+    if failed:
+        sys.exit(EXIT_BUSY if all(c.busy for c in failed) else 1)
 
 
 COMMANDS = [doctor_cmd]

@@ -8,14 +8,15 @@ from pathlib import Path
 import click
 
 from ..output import emit_json, say
-from .common import context, find_report, json_option
+from .common import REPORT, context, find_report, json_option
 
 
 @click.command("export")
-@click.argument("report")
+@click.argument("report", type=REPORT, metavar="报告")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default=None,
               help="导出格式（默认按文件扩展名）")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="导出到的文件")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, metavar="文件",
+              help="导出到的文件")
 @click.option("--force", is_flag=True, help="即使还有错误级别的检查结果也导出")
 @click.option("--overwrite", is_flag=True, help="文件已存在时覆盖")
 @click.option("--comments", is_flag=True, help="把未处理的检查结果作为批注写入 Word 文件")

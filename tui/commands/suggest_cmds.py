@@ -5,19 +5,19 @@ from __future__ import annotations
 import click
 
 from ..output import emit_json, say
-from .common import context, json_option
+from .common import REPORT, SECTION, YEAR, context, json_option
 
 STATUS_CN = {"filled": "已填入", "derived": "推算", "stale": "仍为去年", "kept": "保留"}
 
 
 @click.command("suggest")
-@click.option("--section", required=True, help="要起草的节，如 2.1")
+@click.option("--section", type=SECTION, required=True, help="要起草的节，如 2.1")
 @click.option("--text", default="", help="已经写下的文字（可为空）")
-@click.option("--year", type=int, default=None, help="本报告的年度")
+@click.option("--year", type=YEAR, default=None, help="本报告的年度")
 @click.option("--unit", default="", help="本报告的实施单位")
 @click.option("--title", default="", help="本报告的项目名称")
-@click.option("--fact", "facts", multiple=True, metavar="LABEL=VALUE", help="今年的数值，如 专项资金=450万元（可多次）")
-@click.option("--from", "from_report", default=None, help="只从这份报告取段落（编号或名称）")
+@click.option("--fact", "facts", multiple=True, metavar="名称=数值", help="今年的数值，如 专项资金=450万元（可多次）")
+@click.option("--from", "from_report", type=REPORT, default=None, help="只从这份报告取段落（编号或名称）")
 @click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
 @json_option
 def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str, facts: tuple[str, ...],

@@ -6,7 +6,7 @@ import click
 
 from extract.outline import list_outlines, load_profiles
 
-from .common import context
+from .common import REPORT, YEAR, context
 
 
 def open_tui(ctx) -> None:  # noqa: ANN001 - tui.cli.Context
@@ -35,12 +35,12 @@ def demo_cmd(no_tui: bool) -> None:
 @click.option("--title", required=True, help="项目名称")
 @click.option("--unit", default="", help="实施单位")
 @click.option("--dept", default="", help="主管部门")
-@click.option("--year", type=int, default=None, help="年度")
+@click.option("--year", type=YEAR, default=None, help="年度")
 @click.option("--profile", type=click.Choice(sorted(load_profiles())), default=None,
               help="附表样式（默认：起点报告的样式）")
 @click.option("--outline", type=click.Choice([o.key for o in list_outlines()]), default=None,
               help="正文提纲（默认：起点报告的提纲）")
-@click.option("--from", "from_report", default=None, help="以这份往年报告为起点（编号或名称）")
+@click.option("--from", "from_report", type=REPORT, default=None, help="以这份往年报告为起点（编号或名称）")
 @click.option("--section", "section", default=None, help="从这一节开始（如 2.2；默认为第一节未完成的内容）")
 @click.option("--no-tui", is_flag=True, help="只建立草稿并输出其编号，不打开界面")
 def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, outline: str | None,
