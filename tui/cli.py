@@ -18,7 +18,7 @@ import click
 from store.errors import USER_ERRORS, NotFound
 
 from .output import fail, flush_stdout, quiet_stdout
-from .usage import install, translate_usage_error
+from .usage import ChineseContext, install, translate_usage_error
 
 install()  # before any command is declared: click.Path takes its name («文件») when it is made
 
@@ -50,6 +50,8 @@ class Context:
 
 class ZipinGroup(click.Group):
     """The root group: a mistyped command answers with the commands it may mean."""
+
+    context_class = ChineseContext
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201
         """A closed pipe (`zipin show 1 | head -1`) ends the command quietly with exit 0 (click

@@ -19,7 +19,7 @@ import click
 # click's modules that format user-facing text, each with its own `_` (and maybe `ngettext`).
 _MODULES = ("core", "exceptions", "types", "decorators", "formatting", "parser", "termui", "_termui_impl",
             "shell_completion", "utils")
-_QUOTED = re.compile(r"'(-[^']*)'")  # click's «'--year'» and «'-o' / '--output'»
+_QUOTED = re.compile(r"'([^'\s]+)'")  # click's «'--year'», «'-o' / '--output'», «'报告'», «'past', 'draft'»
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +58,69 @@ def install() -> None:
     _installed = True
 
 
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns, broken at spaces where there are some, else anywhere
+    (Chinese has no spaces) — but never before a closing mark (、，。；：」）)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width and line and ch not in "、，。；：」）》”":
+            cut = line.rfind(" ")
+            keep = line[cut + 1:] if cut > len(line) // 2 else ""
+            lines.append(line[: len(line) - len(keep)].rstrip())
+            line, used = keep, display_width(keep)
+        line += ch
+        used += w
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class ChineseHelpFormatter(click.HelpFormatter):
+    """click's help, laid out by display width (a Chinese character is two columns), with
+    «用法：» and full-width colons after headings."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=gettext("Usage:") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # noqa: ANN001
+        rows = list(rows)
+        first = min(max((display_width(a) for a, _ in rows), default=0), col_max)
+        indent = " " * self.current_indent
+        text_width = max((self.width or 80) - self.current_indent - first - col_spacing, 20)
+        for term, definition in rows:
+            pad = first - display_width(term)
+            lines = _wrap(definition, text_width) if definition else []
+            rest = f"{indent}{' ' * (first + col_spacing)}"
+            if pad < 0:  # a term wider than the column: its text starts on the next line
+                self.write(f"{indent}{term}\n" + "".join(f"{rest}{line}\n" for line in lines))
+                continue
+            self.write(f"{indent}{term}{' ' * (pad + col_spacing)}{lines[0] if lines else ''}\n")
+            self.write("".join(f"{rest}{line}\n" for line in lines[1:]))
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseHelpFormatter
+
+
 def translate_usage_error(exc: click.exceptions.ClickException, argv: list[str] | None = None) -> str:
     """One Chinese line for a click error, with the hint that fits it; `argv` (the command
     line) lets a file name that starts with a dash be named whole («-l.txt», not «-l»)."""
-    text = " ".join(_QUOTED.sub(r"\1", exc.format_message()).split())
+    message = exc.format_message()
+    if isinstance(exc, click.exceptions.BadParameter) and isinstance(exc.param, click.Argument):
+        message = exc.message  # an argument's own message says what it is; «报告 的值无效：» adds nothing
+    text = " ".join(_QUOTED.sub(r"\1", message).split()).rstrip(".")
     if isinstance(exc, click.exceptions.NoSuchOption):
         text += _dash_hint(exc, argv or [])
     if isinstance(exc, click.exceptions.UsageError):

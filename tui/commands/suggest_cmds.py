@@ -18,7 +18,7 @@ STATUS_CN = {"filled": "已填入", "derived": "推算", "stale": "仍为去年"
 @click.option("--title", default="", help="本报告的项目名称")
 @click.option("--fact", "facts", multiple=True, metavar="名称=数值", help="今年的数值，如 专项资金=450万元（可多次）")
 @click.option("--from", "from_report", type=REPORT, default=None, help="只从这份报告取段落（编号或名称）")
-@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True, help="最多给出几条")
 @json_option
 def suggest_cmd(section: str, text: str, year: int | None, unit: str, title: str, facts: tuple[str, ...],
                 from_report: str | None, limit: int, as_json: bool) -> None:
