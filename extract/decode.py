@@ -116,10 +116,21 @@ def _decode_bom(data: bytes) -> str | None:
 
 
 def _utf8(data: bytes) -> str | None:
+    """Valid UTF-8 is UTF-8 — unless it reads as nothing plausible while GB18030 reads it as
+    sure Chinese (a short GB18030 text can be valid UTF-8 by chance: «目» is «Ŀ»)."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    score, count = plausibility(text)
+    if count == 0 or score >= SURE:
+        return text
+    try:
+        other = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text
+    other_score, other_count = plausibility(other)
+    return other if other_count >= JUDGE_MIN and other_score >= SURE and other_score > score + 0.3 else text
 
 
 def _decode_utf16_without_bom(data: bytes) -> str | None:
@@ -190,9 +201,12 @@ def _read_line(line: bytes) -> list[_Reading]:
     if line.isascii():
         return [_Reading("ascii", line.decode("ascii"))]
     try:
-        return [_Reading("utf-8", line.decode("utf-8"))]
+        utf8 = _Reading("utf-8", line.decode("utf-8"))
     except UnicodeDecodeError:
-        pass
+        utf8 = None
+    if utf8 is not None:  # valid UTF-8; and when implausible, GB18030 may read it too («目» is «Ŀ»)
+        gb = _Reading("gb18030", line.decode("gb18030", errors="replace")) if utf8.score < SURE else None
+        return [utf8] if gb is None or gb.score <= utf8.score else [gb, utf8]
     gb = _Reading("gb18030", line.decode("gb18030", errors="replace"))
     if gb.score >= SURE and gb.weight >= JUDGE_MIN:
         return [gb]

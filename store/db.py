@@ -2,7 +2,8 @@
 
 Every write goes through `Store.write()`, which takes the write lock up front
 (BEGIN IMMEDIATE) and retries while another process holds it, so «database is locked» never
-reaches the user.  A `Store` belongs to the thread that opened it; open one per thread.
+reaches the user.  The first write of a connection runs SQLite's quick_check: a damaged file
+takes no write (it would only spread the damage) and the message points to `zipin doctor`.  A `Store` belongs to the thread that opened it; open one per thread.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Store:
         self.path = path
         self._busy = threading.RLock()
         self._closed = False
+        self._sound = path is None  # quick_check passed (asked before the first write)
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -79,9 +81,22 @@ class Store:
         elsewhere meanwhile), an import patiently."""
         with self._busy:
             self._ensure_open()
+            self._ensure_sound()
             self._begin(wait)
             with self._transaction() as db:
                 yield db
+
+    def _ensure_sound(self) -> None:
+        if self._sound:
+            return
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:
+            raise _translate(exc, self.path) from exc
+        if rows != ["ok"]:
+            raise StoreError(f"数据库文件已损坏（quick_check 发现 {len(rows)} 处问题），为免损坏扩大，已拒绝写入：{self.path}。"
+                             "请运行 zipin doctor 检查，并从备份恢复或新建数据库后重新导入。")
+        self._sound = True
 
     def _begin(self, wait: float) -> None:
         deadline = time.monotonic() + wait

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .db import BUSY_TIMEOUT_MS, Store, open_store
+from .db import BUSY_TIMEOUT_MS, open_store
 from .errors import StoreError
 from .schema import SCHEMA_VERSION
 
@@ -146,20 +146,6 @@ def _fts_integrity(conn: sqlite3.Connection) -> bool | None:
 def _locked(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
-
-
-def refuse_if_damaged(store: Store) -> None:
-    """Raise StoreError, pointing to `zipin doctor`, when the store fails SQLite's quick_check:
-    writing into a damaged file can only spread the damage."""
-    if store.path is None:
-        return
-    try:
-        rows = [r["quick_check"] for r in store.query("PRAGMA quick_check(5)")]
-    except StoreError as exc:
-        raise StoreError(f"{exc.message}为免损坏扩大，已拒绝写入。") from exc
-    if rows != ["ok"]:
-        raise StoreError(f"数据库文件已损坏（quick_check 发现 {len(rows)} 处问题），为免损坏扩大，已拒绝写入：{store.path}。"
-                         "请运行 zipin doctor 检查，并从备份恢复或新建数据库后重新导入。")
 
 
 def _names(conn: sqlite3.Connection) -> Check:

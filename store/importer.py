@@ -4,7 +4,7 @@ nothing (content hash), nor does a report already stored from another file.
 
 Only regular files are read (a FIFO would block, /dev/zero never end), none larger than
 `MAX_FILE_BYTES`; a report without a project name of sane length or without any section is not
-stored; and a store whose `quick_check` fails takes no import at all.
+stored; and a damaged store takes no import at all (`Store.write` refuses it).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from extract.errors import InputError
 from extract.reader import SUFFIXES, read_bytes
 
 from .db import Store, now
-from .doctor import refuse_if_damaged
 from .errors import StoreError, ZipinError, os_reason, path_text
 from .facts import teach_names
 from .prepared import PreparedSection, prepare_report
@@ -68,7 +67,6 @@ def import_paths(store: Store, paths: Iterable[str | Path], progress: Progress |
     large file too."""
     result = ImportResult()
     files = expand_paths(paths)
-    refuse_if_damaged(store)
     teach_names(store)
     for path in files:
         reported = [0]

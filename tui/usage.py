@@ -118,7 +118,8 @@ def translate_usage_error(exc: click.exceptions.ClickException, argv: list[str] 
     """One Chinese line for a click error, with the hint that fits it; `argv` (the command
     line) lets a file name that starts with a dash be named whole («-l.txt», not «-l»)."""
     message = exc.format_message()
-    if isinstance(exc, click.exceptions.BadParameter) and isinstance(exc.param, click.Argument):
+    if (isinstance(exc, click.exceptions.BadParameter) and not isinstance(exc, click.exceptions.MissingParameter)
+            and isinstance(exc.param, click.Argument)):
         message = exc.message  # an argument's own message says what it is; «报告 的值无效：» adds nothing
     text = " ".join(_QUOTED.sub(r"\1", message).split()).rstrip(".")
     if isinstance(exc, click.exceptions.NoSuchOption):
