@@ -59,19 +59,25 @@ class CliResult:
         return json.loads(self.out)
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], args: list[str]) -> CliResult:
+    """`zipin ARGS…` in process: exit code, stdout and stderr."""
+    from tui.cli import main
+
+    capsys.readouterr()
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return CliResult(code, captured.out, captured.err)
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], db_path: Path):  # noqa: ANN201
     """Run `zipin --db <tmp> ARGS…` in process; returns exit code, stdout and stderr."""
-    from tui.cli import main
 
     def run(*args: str, db: Path | None = None) -> CliResult:
-        capsys.readouterr()
-        try:
-            main(["--db", str(db or db_path), *args])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return CliResult(code, captured.out, captured.err)
+        return run_cli(capsys, ["--db", str(db or db_path), *args])
 
     return run

@@ -19,7 +19,7 @@ from store.errors import NotFound
 from store.importer import import_paths
 from store.reports import resolve_report
 
-from .conftest import SAMPLE, CliResult
+from .conftest import SAMPLE, run_cli
 
 # Words that may stay in Latin letters in help text: names of things, not English sentences.
 COMMANDS = ("import", "reports", "show", "search", "extract", "check", "dismiss", "suggest", "export", "draft", "demo",
@@ -31,19 +31,7 @@ ALLOWED = {"zipin", "JSON", "ZIPIN_DB", "Word", "docx", "md", "txt", "mof", "xj"
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]):  # noqa: ANN201
     """`zipin ARGS…` in process, with no --db added: the test places it."""
-    from tui.cli import main
-
-    def call(*args: str) -> CliResult:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out = capsys.readouterr()
-        return CliResult(code, out.out, out.err)
-
-    return call
+    return lambda *args: run_cli(capsys, list(args))
 
 
 @pytest.fixture

@@ -519,7 +519,7 @@ def test_import_into_a_damaged_store_is_refused(cli, db_path: Path, tmp_path: Pa
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_detected(store, tmp_path: Path, codec: str) -> None:  # noqa: ANN001
     path = tmp_path / "utf16.txt"
-    path.write_bytes(report_text(title="无BOM项目").encode(codec))
+    path.write_bytes(report_text(title="无BOM项目", table=None).encode(codec))  # mostly Chinese: few NUL bytes
     result = import_paths(store, [path])
     assert not result.errors, result.errors
     assert result.imported[0]["title"] == "无BOM项目"
