@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import codecs
 import io
-import resource
 import json
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import stat
@@ -363,7 +363,7 @@ def stores(m: Matrix) -> None:
             damage(path)
             before = path.read_bytes()
 
-            def unchanged(r, path=path, before=before, command=command):  # noqa: ANN001, ANN202
+            def unchanged(r, path=path, before=before, command=command, name=name):  # noqa: ANN001, ANN202
                 if command[0] == "import" and r.returncode == 0 and name != "empty file":  # (an empty file is a new store)
                     return "imported into a damaged store"
                 changed = path.read_bytes() != before and command[0] == "import" and name != "empty file"

@@ -630,9 +630,9 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_reads_disk_full(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    from store.db import _translate
-
     from types import SimpleNamespace
+
+    from store.db import _translate
 
     monkeypatch.setattr("shutil.disk_usage", lambda path: SimpleNamespace(total=1 << 30, used=1 << 30, free=4096))
     assert "磁盘已满" in _translate(sqlite3.OperationalError("disk I/O error"), tmp_path / "z.db").message
