@@ -393,12 +393,19 @@ def journals(m: Matrix) -> None:
     digest = hashlib.sha256(str(m.db.resolve()).encode()).hexdigest()[:16]
     folder = m.dir / "rescue" / "journal" / digest
     folder.mkdir(parents=True, exist_ok=True)
-    for n, (key, content) in enumerate((("2.2", b"\xff\xfe broken"), ("zz", "不该有的一节".encode()), ("2.2", b""),
-                                        ("1.1", "正常的日志文字".encode()))):
+    for n, (key, content) in enumerate((("2.2", b"\xff\xfe broken"), ("zz", "不该有的一节".encode()),
+                                        ("1.1", "正常的日志文字".encode()), ("3.1", "\ufeff\x00控制字符".encode()))):
         (folder / f"{draft}_{key}_2026010112000000000{n}.txt").write_bytes(content)
-    for command in (["show", draft], ["check", draft], ["export", draft, "-o", str(m.dir / "j.md"), "--force"],
-                    ["show", draft, "--json"]):
-        m.add("journals", " ".join(command[:1]), ["--db", str(m.db), *command], code(0))
+
+    def no_stray_section(r: subprocess.CompletedProcess[bytes]) -> str | None:
+        keys = [s["key"] for s in json.loads(r.stdout)["sections"]] if r.returncode == 0 else []
+        return "a journal created a section the outline lacks" if "zz" in keys else None
+
+    m.add("journals", "show (first, restores)", ["--db", str(m.db), "show", draft], code(0))
+    for command in (["check", draft], ["export", draft, "-o", str(m.dir / "j.md"), "--force"], ["dismiss", draft, "x", "--reason", "r"]):
+        m.add("journals", command[0], ["--db", str(m.db), *command], code(0, 1))
+    m.add("journals", "show --json", ["--db", str(m.db), "show", draft, "--json"], both(code(0), no_stray_section))
+    m.add("journals", "restored text", ["--db", str(m.db), "show", draft], says("正常的日志文字"))
 
 
 GROUPS = [encodings, word_files, special_files, exports, arguments, environments, outputs, stores, journals]
