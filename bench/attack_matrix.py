@@ -160,7 +160,7 @@ def encodings(m: Matrix) -> None:
 def _traditional(text: str) -> str:
     from opencc import OpenCC
 
-    return OpenCC("s2t").convert(text).translate(str.maketrans("爲羣", "為群"))  # Big5's forms of OpenCC's
+    return OpenCC("s2t").convert(text).translate(str.maketrans("爲羣衆", "為群眾"))  # Big5's forms of OpenCC's
 
 
 def _docx(m: Matrix, name: str, body: str) -> Path:

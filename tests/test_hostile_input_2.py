@@ -215,7 +215,7 @@ def test_big5_report_is_read_and_converted_to_simplified(store, tmp_path: Path) 
 
     simplified = report_text({"1.1": "本单位负责图书馆的资金管理，执行率为95%。"}, title="繁体报告项目", unit="青川市图书馆",
                              table=None)
-    traditional = OpenCC("s2t").convert(simplified).translate(str.maketrans("爲羣", "為群"))  # Big5's forms of OpenCC's
+    traditional = OpenCC("s2t").convert(simplified).translate(str.maketrans("爲羣衆", "為群眾"))  # Big5's forms of OpenCC's
     assert "項目" in traditional and "圖書館" in traditional
     path = tmp_path / "big5.txt"
     path.write_bytes(traditional.encode("big5"))
