@@ -235,13 +235,15 @@ def _majority(readings: list[list[_Reading]]) -> str:
 
 
 def _settle(line: bytes, options: list[_Reading], majority: str) -> _Reading:
-    """A line's reading: its own best when it is long enough to tell, else the file's encoding."""
+    """A line's reading: its own best when it is long enough to tell, else the file's encoding —
+    as long as that reads the line without damage («执行» in GB18030 is no UTF-8 at all)."""
     best = options[0]
     if len(options) == 1 or best.weight >= JUDGE_MIN or best.codec == majority:
         return best
-    if majority == "big5":
-        return _big5(line) or best
-    return _Reading(majority, line.decode(majority, errors="replace"))
+    chosen = _big5(line) if majority == "big5" else _Reading(majority, line.decode(majority, errors="replace"))
+    if chosen is None or chosen.text.count("\ufffd") > min(o.text.count("\ufffd") for o in options):
+        return next(o for o in options if o.text.count("\ufffd") == min(x.text.count("\ufffd") for x in options))
+    return chosen
 
 
 def _refuse_if_garbled(text: str) -> None:
