@@ -210,6 +210,16 @@ def test_a_single_line_utf8_file_with_an_invalid_byte_is_not_gb18030(store, tmp_
     assert text.count("单行项目") == 20 and "鍗" not in text
 
 
+def test_short_lines_of_another_encoding_keep_their_chinese() -> None:
+    """A table pasted from another file: short cells in GB18030 between long UTF-8 lines."""
+    from extract.decode import decode_bytes
+
+    lines = ["本单位全年组织开展各类培训活动，参训人员满意度较高。", "执行", "\t≥100%", "\t满意度",
+             "项目资金全部按照预算批复的用途使用，没有挤占挪用。", "完成", "\t下降"]
+    data = b"\n".join(line.encode("gb18030" if i % 2 else "utf-8") for i, line in enumerate(lines))
+    assert decode_bytes(data).split("\n") == lines
+
+
 def test_big5_report_is_read_and_converted_to_simplified(store, tmp_path: Path) -> None:  # noqa: ANN001
     from opencc import OpenCC
 
