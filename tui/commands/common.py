@@ -88,19 +88,28 @@ def check_year(raw: str, param: click.Parameter | None, ctx: click.Context | Non
 
 
 class SectionKey(click.ParamType):
-    """A section of the outline, by its key («2.2»); a mistyped one gets the keys it may mean."""
+    """A section of an outline, by its key («2.2»); a mistyped one gets the keys it may mean."""
 
     name = "节"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:  # noqa: ANN401
-        from extract.outline import load_outline
-
         key = fold_digits(str(value)).replace("．", ".")
-        keys = [e.key for e in load_outline().leaves]
-        if key in keys or load_outline().entry(key) is not None:
+        keys = section_keys()
+        if key in keys:
             return key
         near = [k for k in keys if k.split(".")[0] == key.split(".")[0]] or keys
         self.fail(f"没有「{_short(str(value))}」这一节，可选：{'、'.join(near)}", param, ctx)
+
+
+def section_keys() -> list[str]:
+    """Every section key of every known outline, in outline order."""
+    from extract.outline import list_outlines
+
+    keys: dict[str, None] = {}
+    for outline in list_outlines():
+        for entry in (*outline.leaves, *outline.parts):
+            keys.setdefault(entry.key)
+    return sorted(keys, key=lambda k: tuple(int(p) if p.isdigit() else 999 for p in k.split(".")))
 
 
 class InputPath(click.Path):
