@@ -1,5 +1,5 @@
 """`python -m tui` is `zipin`: for environments where the console script is not on PATH."""
 
-from .cli import main
+from .launch import main
 
 main()

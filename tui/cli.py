@@ -108,6 +108,17 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=args, prog_name="zipin", standalone_mode=False)
         flush_stdout()
+    except BaseException as exc:  # noqa: BLE001 - each kind is answered in explain()
+        explain(exc, args)
+
+
+def explain(error: BaseException, args: list[str]) -> None:
+    """Answer an error that ended a command as the user should see it: one Chinese line on
+    stderr and an exit code (never a traceback).  `tui.launch` sends the bare `zipin`'s here too."""
+    try:
+        raise error
+    except SystemExit:
+        raise
     except click.exceptions.Abort:
         fail("已取消", 130)
     except click.exceptions.ClickException as exc:

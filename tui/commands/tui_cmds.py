@@ -36,10 +36,10 @@ def demo_cmd(no_tui: bool) -> None:
 @click.option("--unit", default="", help="实施单位")
 @click.option("--dept", default="", help="主管部门")
 @click.option("--year", type=YEAR, default=None, help="年度")
-@click.option("--profile", type=click.Choice(sorted(load_profiles())), default=None,
-              help="附表样式（默认：起点报告的样式）")
-@click.option("--outline", type=click.Choice([o.key for o in list_outlines()]), default=None,
-              help="正文提纲（默认：起点报告的提纲）")
+@click.option("--profile", type=click.Choice(sorted(load_profiles())), default=None, metavar="样式",
+              help="附表样式的代号（默认：起点报告的样式；写错时列出全部代号）")
+@click.option("--outline", type=click.Choice([o.key for o in list_outlines()]), default=None, metavar="提纲",
+              help="正文提纲的代号（默认：起点报告的提纲；写错时列出全部代号）")
 @click.option("--from", "from_report", type=REPORT, default=None, help="以这份往年报告为起点（编号或名称）")
 @click.option("--section", "section", default=None, help="从这一节开始（如 2.2；默认为第一节未完成的内容）")
 @click.option("--no-tui", is_flag=True, help="只建立草稿并输出其编号，不打开界面")

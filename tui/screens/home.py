@@ -101,14 +101,30 @@ class HomeScreen(ZipinScreen[None]):
         words = self.query_one("#filter", Input).value.split()
         table = self.query_one("#reports", DataTable)
         table.clear()
-        for r in self.rows:
-            kind = "草稿" if r["kind"] == "draft" else "往年"
-            haystack = f"{r['title']} {r['unit']} {r['year'] or ''} {kind}"
-            if all(w in haystack for w in words):
-                draft = r["kind"] == "draft"
-                table.add_row(kind, str(r["year"] or ""), r["title"], r["unit"],
-                              self.progress.get(r["id"], "") if draft else "",
-                              edited_at(r["updated_at"]) if draft else "", key=str(r["id"]))
+        shown = [self._cells(r) for r in self.rows if all(w in self._haystack(r) for w in words)]
+        for r, cells in shown:
+            table.add_row(*cells, key=str(r["id"]))
+        self._fit_columns(table, [cells for _, cells in shown])
+
+    @staticmethod
+    def _haystack(r: dict) -> str:
+        return f"{r['title']} {r['unit']} {r['year'] or ''} {'草稿' if r['kind'] == 'draft' else '往年'}"
+
+    def _cells(self, r: dict) -> tuple[dict, list[str]]:
+        draft = r["kind"] == "draft"
+        return r, ["草稿" if draft else "往年", str(r["year"] or ""), r["title"], r["unit"],
+                   self.progress.get(r["id"], "") if draft else "", edited_at(r["updated_at"]) if draft else ""]
+
+    @staticmethod
+    def _fit_columns(table: DataTable, rows: list[list[str]]) -> None:
+        """Each column as wide as its widest cell, set here: the table's own measuring after a
+        clear() can leave the columns at their labels' width (names cut to «全民阅读»)."""
+        from rich.cells import cell_len
+
+        for index, column in enumerate(table.columns.values()):
+            column.auto_width = False
+            column.width = max([cell_len(column.label.plain), *(cell_len(row[index]) for row in rows)])
+        table.refresh()
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
