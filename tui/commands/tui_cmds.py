@@ -18,11 +18,16 @@ def open_tui(ctx) -> None:  # noqa: ANN001 - tui.cli.Context
 @click.command("demo")
 @click.option("--no-tui", is_flag=True, help="只导入示例数据，不打开界面")
 def demo_cmd(no_tui: bool) -> None:
-    """用内置的示例数据（一个虚构单位三个年度的报告）打开 zipin。"""
+    """用内置的示例数据（一个虚构单位三个年度的报告）打开 zipin。
+
+    示例数据导入 --db 或环境变量 ZIPIN_DB 指定的数据库；都没有时，导入单独的示例数据库，不动您自己的库。
+    """
+    import os
+
     from store.sample import demo_db_path, load_sample
 
     ctx = context()
-    if ctx.db_option is None:
+    if ctx.db_option is None and not os.environ.get("ZIPIN_DB"):
         ctx.db_option = demo_db_path()
     with ctx.open() as store:
         added = load_sample(store)
