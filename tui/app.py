@@ -29,9 +29,11 @@ class ZipinApp(App[None]):
     ]
 
     def __init__(self, db_path: Path, draft_id: int | None = None, start: str | None = None) -> None:
+        from .widgets.rows import install_plain_sections
         from .wrap import install_in_text_areas
 
         install_in_text_areas()  # 禁则 in every editor of the app
+        install_plain_sections()
         super().__init__()
         self.session = Session(db_path)
         self.draft_id = draft_id

@@ -9,9 +9,12 @@ stay together; the next line is measured from where the break ended up.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import accumulate
 
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.text import Text
@@ -28,12 +31,12 @@ UNIT_LENGTH = 4
 MAX_BACK = 8  # characters a break may move back; past that, the line is broken where it was
 
 
-def _punctuation_bound(text: str, i: int) -> bool:
+def _punctuation_bound(text: str, i: int, floor: int = 0) -> bool:
     return text[i] in NO_START or text[i - 1] in NO_END
 
 
-def _together(text: str, i: int) -> bool:
-    """Must text[i-1] and text[i] stay on one line?"""
+def _together(text: str, i: int, floor: int = 0) -> bool:
+    """Must text[i-1] and text[i] stay on one line?  (`floor`: where this line starts.)"""
     before, after = text[i - 1], text[i]
     if _punctuation_bound(text, i):
         return True
@@ -42,53 +45,60 @@ def _together(text: str, i: int) -> bool:
     if after not in UNIT:
         return False
     j = i - 1
-    while j >= 0 and i - j <= UNIT_LENGTH and text[j] in UNIT:
+    while j >= floor and i - j <= UNIT_LENGTH and text[j] in UNIT:
         j -= 1
-    return j >= 0 and text[j] in DIGITS  # «4.3万人次»: the unit stays with its number
+    return j >= floor and text[j] in DIGITS  # «4.3万人次»: the unit stays with its number
 
 
 def adjust_breaks(text: str, breaks: Iterable[int]) -> list[int]:
-    """The same breaks, each moved back to a place where the line may be broken: where every
-    rule holds, else where at least no line starts with a stop or ends with an opening bracket,
-    else where it was."""
+    """The same breaks, each moved back to a place where the line may be broken."""
     out: list[int] = []
     previous = 0
     for b in breaks:
-        moved = b
-        for bound in (_together, _punctuation_bound):
-            moved = _back(text, b, previous, bound)
-            if moved is not None:
-                break
-        out.append(moved if moved is not None else b)
+        out.append(_adjust(text, b, previous, 0))
         previous = out[-1]
     return out
 
 
-def _back(text: str, b: int, previous: int, bound: Callable[[str, int], bool]) -> int | None:
+def _adjust(text: str, b: int, previous: int, floor: int) -> int:
+    """Break `b` moved back (not to `previous` or before) to where every rule holds, else where
+    at least no line starts with a stop or ends with an opening bracket, else left where it was."""
+    for bound in (_together, _punctuation_bound):
+        moved = _back(text, b, previous, floor, bound)
+        if moved is not None:
+            return moved
+    return b
+
+
+def _back(text: str, b: int, previous: int, floor: int, bound: Callable[[str, int, int], bool]) -> int | None:
     moved = b
-    while moved - previous > 1 and b - moved < MAX_BACK and bound(text, moved):
+    while moved - previous > 1 and b - moved < MAX_BACK and bound(text, moved, floor):
         moved -= 1
-    return None if bound(text, moved) else moved
+    return None if bound(text, moved, floor) else moved
+
+
+_cell = lru_cache(maxsize=4096)(get_character_cell_size)
 
 
 def kinsoku_offsets(text: str, width: int) -> list[int]:
-    """Where to break `text` into lines of at most `width` cells, respecting 禁则."""
+    """Where to break `text` into lines of at most `width` cells, respecting 禁则.
+
+    Linear in the text: the cells are summed once (in C), each line's natural end is found by
+    bisection, and only the few characters a break moves back over are looked at in Python —
+    the editor recomputes a paragraph's breaks on every keystroke, and a paragraph of a real
+    report runs to thousands of characters."""
     if width <= 0:
         return []
+    ends = list(accumulate(map(_cell, text)))  # ends[i]: cells up to and including text[i]
     breaks: list[int] = []
-    used = 0
-    start = 0
-    i = 0
-    while i < len(text):
-        w = cell_len(text[i])
-        if used + w > width and i > start:
-            moved = adjust_breaks(text[start:], [i - start])[0] + start
-            breaks.append(moved)
-            start, used = moved, cell_len(text[moved:i])
-            continue
-        used += w
-        i += 1
-    return breaks
+    start, base = 0, 0
+    while True:
+        i = max(bisect_right(ends, base + width, lo=start), start + 1)
+        if i >= len(text):
+            return breaks
+        moved = _adjust(text, i, start, start)
+        breaks.append(moved)
+        start, base = moved, ends[moved - 1]
 
 
 class Wrapped:

@@ -244,10 +244,11 @@ class WalkScreen(ZipinScreen[None]):
         self.go(keys[max(0, min(len(keys) - 1, index + delta))])
 
     def _set_status(self, text: str) -> None:
-        """Only a change of wording repaints the status line (not every keystroke)."""
+        """Only a change of wording repaints the status line (not every keystroke), and only the
+        line: it is one row high whatever it says, so the screen is not laid out again."""
         if text != self._status:
             self._status = text
-            self.query_one("#status", Static).update(text)
+            self.query_one("#status", Static).update(text, layout=False)
 
     # ----- typing and saving
 

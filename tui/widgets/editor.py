@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from .rows import RowCache, row_strip
 
 KIND_STYLES = {
     "money": "bold green",
@@ -40,6 +43,7 @@ class AnswerEditor(TextArea):
         kwargs.setdefault("show_line_numbers", False)
         super().__init__(*args, **kwargs)
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
+        self._rows = RowCache()
 
     # ----- loading and editing
 
@@ -90,7 +94,7 @@ class AnswerEditor(TextArea):
             if _row_of(starts, end) == row:
                 style = STATUS_STYLES.get(status) or KIND_STYLES.get(kind, "underline")
                 by_line.setdefault(row, []).append((start - starts[row], end - starts[row], style))
-        self._marks = by_line
+        self._marks = {row: sorted(spans) for row, spans in by_line.items()}
         self._line_cache.clear()  # TextArea caches rendered lines; our colours are not in its key
         self.refresh()
 
@@ -101,6 +105,11 @@ class AnswerEditor(TextArea):
     def clear_marks(self) -> None:
         self._marks = {}
         self._line_cache.clear()
+
+    def _render_line(self, y: int) -> Strip:
+        """A row from its own characters (`rows`): typing in a long paragraph stays fast."""
+        row = row_strip(self, y, self._marks, self._rows)
+        return row if row is not None else super()._render_line(y)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
