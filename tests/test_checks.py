@@ -136,6 +136,12 @@ def test_same_item_two_values_in_text_and_against_table() -> None:
     assert "附表" in g.message and g.fix == "如将「120万元」改为 100万元 则与附表一致"
 
 
+def test_two_samples_of_one_thing_that_disagree_are_still_two_values() -> None:
+    rep = report({"3.1": "抽查了6个乡镇卫生院的设备台账。", "4.2": "共抽查了8个乡镇卫生院。"})
+    (f,) = run("two_values", rep)
+    assert "6个" in f.message and "8个" in f.message
+
+
 def test_same_item_rounded_or_different_purposes_or_targets_is_fine() -> None:
     assert run("two_values", report({"2.1": "差旅费10万元。", "2.2": "差旅费10.2万元。"})) == []
     assert run("two_values", report({"2.1": "预算资金58万元，用于平台维护。", "2.2": "预算资金25万元，用于绩效考核。"})) == []

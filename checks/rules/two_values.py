@@ -19,6 +19,7 @@ from extract.structure import respectively_starts, sub_items
 from extract.vocabulary import is_generic, normalise, table_cell_for
 
 from ..context import CheckInput, Located
+from ..cues import words
 from ..finding import Evidence, Finding
 from ..fmt import num, wan
 from ..intervals import Interval, total
@@ -71,7 +72,7 @@ def _paragraph_statements(section: str, index: int, offset: int, paragraph: str,
             continue  # «A和B分别为24.5万元、10.5万元»: the label names the list, not the amount
         loc = Located(m, section, index, offset)
         purpose = _purpose(paragraph, m) + _year_of(paragraph, m, mentions)
-        unit = m.unit if m.kind == "count" else ""
+        unit = m.unit + _sample(paragraph, m) if m.kind == "count" else ""
         key = (normalise(m.label), m.kind, unit + purpose)
         out.append(_Statement(key, loc.interval(), m.surface, f"第 {section} 节", loc.evidence(),
                               (section, index), loc.approximate, m.start in parts))
@@ -82,6 +83,12 @@ def in_words(m: Mention) -> bool:
     """A count written in Chinese numerals («两个文化站», «一个党组»): a remark in running text,
     usually about some of the things counted elsewhere, not the figure for all of them."""
     return m.kind == "count" and not any(ch.isdigit() and ch.isascii() for ch in m.surface)
+
+
+def _sample(paragraph: str, m: Mention) -> str:
+    """«|样本» for a count of a sample («抽查了6个乡镇卫生院»): not the count of all of them."""
+    before = paragraph[max(0, m.start - 6):m.start]
+    return "|样本" if any(word in before for word in words("two_values", "sample")) else ""
 
 
 def _per_unit(paragraph: str, m: Mention) -> bool:
