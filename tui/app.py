@@ -89,6 +89,16 @@ class ZipinApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(ZipinPalette())
 
+    async def action_quit(self) -> None:
+        """Quit once the focused widget has taken the keys sent before Ctrl+Q: Ctrl+Q is handled
+        by the app at once, while the words typed just before it still wait in the editor's
+        queue, and quitting then would lose them."""
+        focused = self.focused
+        if focused is None:
+            self.exit()
+        else:
+            focused.call_later(self.exit)
+
     def action_help_quit(self) -> None:
         """Ctrl+C: Textual's own notice is in English."""
         self.notify("按 Ctrl+Q 退出 zipin（已输入的文字会自动保存）。", title="要退出吗？")

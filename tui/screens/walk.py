@@ -105,6 +105,7 @@ class WalkScreen(ZipinScreen[None]):
         self._save_timer: Timer | None = None
         self._save_failed_shown = False
         self._retry_timer: Timer | None = None
+        self._editor: AnswerEditor | None = None
         self._deferred: set[str] = set()  # sections whose newest words wait in the journal
         self._analyse_timer: Timer | None = None
         self._status = ""
@@ -145,7 +146,10 @@ class WalkScreen(ZipinScreen[None]):
 
     @property
     def editor(self) -> AnswerEditor:
-        return self.query_one("#editor", AnswerEditor)
+        """The editor, also while the screen is being taken down (quitting saves what it holds)."""
+        if self._editor is None:
+            self._editor = self.query_one("#editor", AnswerEditor)
+        return self._editor
 
     # ----- loading
 
@@ -254,19 +258,26 @@ class WalkScreen(ZipinScreen[None]):
 
     @on(TextArea.Changed, "#editor")
     def text_changed(self) -> None:
-        if not self.key or self.key in (COVER, FACTS):
+        if not self._catch_up():
             return
-        text = self.editor.text
-        if text == self.view.texts.get(self.key):
-            return  # the editor was (re)loaded: nothing new to save
-        self.view.texts[self.key] = text
-        self._pending = (self.key, text)
         if self._save_timer is None:
             self._save_timer = self.set_timer(SAVE_AFTER, self.flush)
         self._set_status("未保存…")
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         self._analyse_timer = self.set_timer(ANALYSE_AFTER, self.analyse)
+
+    def _catch_up(self) -> bool:
+        """Take the editor's text as the section's newest, pending a save; False when there is
+        nothing new (the editor was (re)loaded, or shows no section's text)."""
+        if not self.key or self.key in (COVER, FACTS):
+            return False
+        text = self.editor.text
+        if text == self.view.texts.get(self.key):
+            return False
+        self.view.texts[self.key] = text
+        self._pending = (self.key, text)
+        return True
 
     def flush(self) -> None:
         """Write what is pending now (a timer calls this; so do leaving a section and quitting)."""
@@ -275,7 +286,10 @@ class WalkScreen(ZipinScreen[None]):
             self.save(*pending)
 
     def _take_pending(self) -> tuple[str, str] | None:
-        """The unsaved (key, text), now owned by the caller; the save timer is stopped."""
+        """The unsaved (key, text), now owned by the caller; the save timer is stopped.  The
+        editor is read as it is now: a key pressed just before (Ctrl+A and typing, then Ctrl+Q at
+        once) has changed the text before its Changed message reached `text_changed`."""
+        self._catch_up()
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
@@ -296,6 +310,8 @@ class WalkScreen(ZipinScreen[None]):
 
         try:
             with self.session.save_lock:
+                if text != self.view.texts.get(key):
+                    return Saved(key, text)  # newer words are pending: an older save may not land after them
                 self._write_origins()
                 outcome = save_words(self.session.store, self.draft_id, key, text)
         except StoreError as exc:
