@@ -19,6 +19,7 @@ from extract.outline import Outline, Profile, get_profile, outline_of
 
 from .finding import Evidence
 from .intervals import Interval
+from .name_matcher import NameMatcher
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,23 @@ class Located:
         return self.m.approx or self.m.cmp in ("≥", "≤", ">", "<", "≈") or self.m.low is not None
 
 
-@dataclass
+@dataclass(eq=False)
 class NameIndex:
-    """Units and projects the store knows, with the abbreviations their reports define."""
+    """Units and projects the store knows, with the abbreviations their reports define.
+
+    What the names check works out from them is kept here (built on first use), and the index is
+    kept across checks while the store's names do not change: fill it before the first check."""
 
     units: dict[str, str] = field(default_factory=dict)  # name or abbreviation → full unit name
     titles: set[str] = field(default_factory=set)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self.units) | frozenset(self.titles)
+
+    @cached_property
+    def matcher(self) -> NameMatcher:
+        return NameMatcher(self.known)
 
 
 @dataclass

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+
 from extract.mention import Mention
 from store.db import Store
 from store.facts import mention_of
+from store.generation import generation
 from store.reports import load_report
 
 from .context import CheckInput, NameIndex, locate
+
+KEPT_INDEXES = 4  # name indexes kept, by store generation (a session may switch stores)
+_indexes: dict[int, NameIndex] = {}
+_taught: set[int] = set()
+_lock = threading.Lock()
 
 # What a Mention needs, and no more: the checks reload every fact after each pause in typing.
 _COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
@@ -31,6 +39,27 @@ def stored_facts(store: Store, report_id: int,
 
 
 def name_index(store: Store) -> NameIndex:
+    """The store's names, read once per generation of them (store/generation.py): a long-lived
+    session checks again and again, and the store's names rarely change in between."""
+    gen = generation(store)
+    with _lock:
+        kept = _indexes.get(gen) if gen is not None else None
+    if kept is not None:
+        return kept
+    index = _read_names(store)
+    with _lock:
+        # The same names under a new generation (a draft's cover saved): keep the index and all
+        # that was worked out from it.
+        same = next((old for old in _indexes.values() if old.units == index.units and old.titles == index.titles), None)
+        index = same or index
+        if gen is not None:
+            _indexes[gen] = index
+            while len(_indexes) > KEPT_INDEXES:
+                _indexes.pop(next(iter(_indexes)))
+    return index
+
+
+def _read_names(store: Store) -> NameIndex:
     index = NameIndex()
     for row in store.query("SELECT DISTINCT name, full, kind FROM names"):
         if row["kind"] == "title":
@@ -40,12 +69,24 @@ def name_index(store: Store) -> NameIndex:
     return index
 
 
-def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
+def teach_names_once(store: Store) -> None:
+    """`teach_names`, unless the store's names are as they were when it last did."""
     from store.facts import teach_names
+
+    gen = generation(store)
+    if gen is not None and gen in _taught:
+        return
+    teach_names(store)  # as the suggestions do: the same words, the same labels, in the CLI and the TUI
+    if gen is not None:
+        with _lock:
+            _taught.add(gen)
+
+
+def load_input(store: Store, report_id: int, *, names: NameIndex | None = None) -> CheckInput:
     from store.provenance import OLD
     from store.this_year import this_year
 
-    teach_names(store)  # as the suggestions do: the same words, the same labels, in the CLI and the TUI
+    teach_names_once(store)
     report = load_report(store, report_id)
     row = store.one("SELECT from_report FROM reports WHERE id = ?", [report_id])
     source = None

@@ -239,4 +239,36 @@ def m005_outline(db: Database) -> None:
     db.execute("UPDATE reports SET outline = ?", [default_outline().key])
 
 
+@migration
+def m006_generations(db: Database) -> None:
+    """A generation for what the checks precompute from the whole store: a value that changes
+    whenever the names index or a report's title or unit changes (store/generation.py), so a
+    long-lived session rebuilds its name automaton only then.  Random rather than counted: two
+    copies of one store that diverge never come to share a generation."""
+    db.executescript(
+        """
+        CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO generations (name, value) VALUES ('names', random());
+        CREATE TRIGGER names_gen_ai AFTER INSERT ON names BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        CREATE TRIGGER names_gen_ad AFTER DELETE ON names BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        CREATE TRIGGER names_gen_au AFTER UPDATE ON names BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        CREATE TRIGGER reports_gen_ai AFTER INSERT ON reports BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        CREATE TRIGGER reports_gen_ad AFTER DELETE ON reports BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        CREATE TRIGGER reports_gen_au AFTER UPDATE OF title, unit ON reports BEGIN
+            UPDATE generations SET value = random() WHERE name = 'names';
+        END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)
