@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 from extract.mention import Mention
 from store.db import Store
@@ -20,6 +21,7 @@ _lock = threading.Lock()
 # What a Mention needs, and no more: the checks reload every fact after each pause in typing.
 _COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
                                           "precision", "cmp", "low", "high", "label", "provenance"))
+_MENTION_FIELDS = ("start", "end", "surface", "kind", "value", "unit", "scale", "precision", "cmp", "low", "high", "label")
 
 
 def stored_facts(store: Store, report_id: int,
@@ -32,10 +34,18 @@ def stored_facts(store: Store, report_id: int,
     )
     out: dict[tuple[str, int], list[Mention]] = {}
     for row in rows:
-        out.setdefault((row["section_key"], row["paragraph_index"]), []).append(mention_of(row))
+        out.setdefault((row["section_key"], row["paragraph_index"]), []).append(
+            _mention(tuple(row[c] for c in _MENTION_FIELDS)))
         if provenance is not None and row["provenance"]:
             provenance[(row["section_key"], row["paragraph_index"], row["start"])] = row["provenance"]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _mention(values: tuple) -> Mention:
+    """A stored fact as a Mention, made once per distinct fact: a check reloads every fact of the
+    report, and between two checks all but a section's are as they were (a Mention is frozen)."""
+    return mention_of(dict(zip(_MENTION_FIELDS, values, strict=True)))
 
 
 def name_index(store: Store) -> NameIndex:
