@@ -19,25 +19,25 @@ _taught: set[int] = set()
 _lock = threading.Lock()
 
 # What a Mention needs, and no more: the checks reload every fact after each pause in typing.
-_COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", "start", "end", "surface", "kind", "value", "unit", "scale",
-                                          "precision", "cmp", "low", "high", "label", "provenance"))
 _MENTION_FIELDS = ("start", "end", "surface", "kind", "value", "unit", "scale", "precision", "cmp", "low", "high", "label")
+_COLUMNS = ", ".join(f"f.[{c}]" for c in ("section_key", *_MENTION_FIELDS, "provenance"))
+_START = 0  # the mention's start, in a row of `_MENTION_FIELDS`
 
 
 def stored_facts(store: Store, report_id: int,
                  provenance: dict[tuple[str, int, int], str] | None = None) -> dict[tuple[str, int], list[Mention]]:
     """The report's numbers by (section, paragraph); each one's provenance into `provenance`."""
-    rows = store.query(
+    rows = store.rows(
         f"""SELECT {_COLUMNS}, p.ord AS paragraph_index FROM facts f JOIN paragraphs p ON p.id = f.paragraph_id
             WHERE f.report_id = ? ORDER BY f.section_key, p.ord, f.start""",
         [report_id],
     )
     out: dict[tuple[str, int], list[Mention]] = {}
     for row in rows:
-        out.setdefault((row["section_key"], row["paragraph_index"]), []).append(
-            _mention(tuple(row[c] for c in _MENTION_FIELDS)))
-        if provenance is not None and row["provenance"]:
-            provenance[(row["section_key"], row["paragraph_index"], row["start"])] = row["provenance"]
+        section, values, mark, paragraph = row[0], row[1:-2], row[-2], row[-1]
+        out.setdefault((section, paragraph), []).append(_mention(values))
+        if provenance is not None and mark:
+            provenance[(section, paragraph, values[_START])] = mark
     return out
 
 

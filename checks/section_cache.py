@@ -1,5 +1,6 @@
-"""Findings of section-local rules kept per (rule, section content, context), so a check that
-reruns after a pause in typing recomputes only the section that changed.
+"""Findings of section-local rules (or what a rule works out for one section) kept per (rule,
+section content, context), so a check that reruns after a pause in typing recomputes only the
+section that changed.
 
 A rule opts in by asking `cached(...)` for one section's findings; the key holds everything the
 findings depend on — the section's key, title and paragraphs, and a `context` the rule builds
@@ -63,6 +64,8 @@ def clear() -> None:
 def _copy(value: object) -> object:
     if isinstance(value, Finding):
         return replace(value, evidence=list(value.evidence))
-    if isinstance(value, tuple | list):
-        return type(value)(_copy(v) for v in value)
-    return value
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, tuple) and any(isinstance(v, Finding | list | tuple) for v in value):
+        return tuple(_copy(v) for v in value)
+    return value  # frozen values are shared
