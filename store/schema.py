@@ -245,30 +245,13 @@ def m006_generations(db: Database) -> None:
     whenever the names index or a report's title or unit changes (store/generation.py), so a
     long-lived session rebuilds its name automaton only then.  Random rather than counted: two
     copies of one store that diverge never come to share a generation."""
-    db.executescript(
-        """
-        CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-        INSERT INTO generations (name, value) VALUES ('names', random());
-        CREATE TRIGGER names_gen_ai AFTER INSERT ON names BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        CREATE TRIGGER names_gen_ad AFTER DELETE ON names BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        CREATE TRIGGER names_gen_au AFTER UPDATE ON names BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        CREATE TRIGGER reports_gen_ai AFTER INSERT ON reports BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        CREATE TRIGGER reports_gen_ad AFTER DELETE ON reports BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        CREATE TRIGGER reports_gen_au AFTER UPDATE OF title, unit ON reports BEGIN
-            UPDATE generations SET value = random() WHERE name = 'names';
-        END;
-        """
-    )
+    db.execute("CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    db.execute("INSERT INTO generations (name, value) VALUES ('names', random())")
+    bump = "UPDATE generations SET value = random() WHERE name = 'names';"
+    for trigger, event in (("names_gen_ai", "INSERT ON names"), ("names_gen_ad", "DELETE ON names"),
+                           ("names_gen_au", "UPDATE ON names"), ("reports_gen_ai", "INSERT ON reports"),
+                           ("reports_gen_ad", "DELETE ON reports"), ("reports_gen_au", "UPDATE OF title, unit ON reports")):
+        db.execute(f"CREATE TRIGGER {trigger} AFTER {event} BEGIN {bump} END")
 
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)

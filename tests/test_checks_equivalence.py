@@ -17,6 +17,7 @@ from store.drafts import create_draft, save_cover
 from store.generation import generation
 from store.importer import import_paths
 from store.reports import insert_report, load_report
+
 from .conftest import SAMPLE, SEED
 from .findings_corpus import corpora, digest, fill, findings_of
 
