@@ -4,12 +4,16 @@ section's findings) changes how fast they are, never what they find."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import check_report, section_cache
 from checks.load import name_index
+from checks.name_matcher import NameMatcher
 from store.db import Store, open_store
 from store.draft_spec import NewDraft
 from store.draft_text import save_text
@@ -114,3 +118,17 @@ def test_a_store_without_generations_is_checked_uncached(store: Store) -> None:
         db.execute("DROP TABLE generations")
     assert generation(store) is None
     assert [f.as_json() for f in check_report(store, report_id)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("甲乙丙丁", min_size=3, max_size=6), max_size=8), st.text("甲乙丙丁戊", max_size=40))
+def test_the_automaton_finds_what_the_regex_alternation_did(names: list[str], text: str) -> None:
+    """The names check once ran a regex alternation of the names, longest first; the automaton
+    must find the same names at the same places."""
+    wanted = sorted(set(names), key=len, reverse=True)
+    expected = ([(m.start(), m.end(), m.group(0)) for m in re.finditer("|".join(map(re.escape, wanted)), text)]
+                if wanted else [])
+    assert NameMatcher(names).leftmost_longest(text, lambda n: True) == expected
+    every = {(m.start(), m.start() + len(n), n) for n in set(names)
+             for m in re.finditer(f"(?=({re.escape(n)}))", text)}
+    assert set(NameMatcher(names).occurrences(text)) == every
