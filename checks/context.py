@@ -19,6 +19,7 @@ from extract.outline import Outline, Profile, get_profile, outline_of
 
 from .finding import Evidence
 from .intervals import Interval
+from .name_matcher import NameMatcher
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,23 @@ class Located:
         return self.m.approx or self.m.cmp in ("≥", "≤", ">", "<", "≈") or self.m.low is not None
 
 
-@dataclass
+@dataclass(eq=False)
 class NameIndex:
-    """Units and projects the store knows, with the abbreviations their reports define."""
+    """Units and projects the store knows, with the abbreviations their reports define.
+
+    What the names check works out from them is kept here (built on first use), and the index is
+    kept across checks while the store's names do not change: fill it before the first check."""
 
     units: dict[str, str] = field(default_factory=dict)  # name or abbreviation → full unit name
     titles: set[str] = field(default_factory=set)
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self.units) | frozenset(self.titles)
+
+    @cached_property
+    def matcher(self) -> NameMatcher:
+        return NameMatcher(self.known)
 
 
 @dataclass
@@ -69,6 +81,8 @@ class CheckInput:
     source_located: list[Located] = field(default_factory=list)
     this_year: Any = None  # a draft's facts of this year (store.suggest.facts.ThisYear), for the stale check
     paragraph_provenance: dict[tuple[str, int], str] = field(default_factory=dict)  # a draft's paragraphs
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False)  # what a rule works out once a check
+    _paragraph_offsets: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         table = self.report.table
@@ -140,8 +154,19 @@ class CheckInput:
         section = self.sections.get(key)
         if section is None:
             return 0, 0
-        start = sum(len(p) + 1 for p in section.paragraphs[:index])
+        start = self._offsets(key)[index]
         return start, start + len(section.paragraphs[index])
+
+    def _offsets(self, key: str) -> list[int]:
+        """Where each paragraph of a section starts in its text (worked out once per section)."""
+        offsets = self._paragraph_offsets.get(key)
+        if offsets is None:
+            offsets, start = [], 0
+            for paragraph in self.sections[key].paragraphs:
+                offsets.append(start)
+                start += len(paragraph) + 1
+            self._paragraph_offsets[key] = offsets
+        return offsets
 
     def quantities(self) -> list[Located]:
         return [loc for loc in self.located if loc.m.is_quantity]

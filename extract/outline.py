@@ -102,12 +102,23 @@ class Outline:
         return self.table_section
 
     def order(self, key: str) -> int:
-        keys = [e.key for e in self.leaves]
-        if key in keys:
-            return keys.index(key)
-        part = key.split(".")[0]
-        firsts = [i for i, k in enumerate(keys) if k.split(".")[0] == part]
-        return firsts[0] if firsts else -1
+        """A section's place in the report (a key the outline lacks goes where its part begins)."""
+        found = self._orders.get(key)
+        if found is None:
+            keys = [e.key for e in self.leaves]
+            if key in keys:
+                found = keys.index(key)
+            else:
+                part = key.split(".")[0]
+                found = next((i for i, k in enumerate(keys) if k.split(".")[0] == part), -1)
+            if len(self._orders) < 4096:  # keys of every report checked: a bound for odd input
+                self._orders[key] = found
+        return found
+
+    @cached_property
+    def _orders(self) -> dict[str, int]:
+        """Places already worked out: rules sort findings and sentences by it, thousands a check."""
+        return {}
 
     @cached_property
     def table_entry(self) -> OutlineEntry | None:

@@ -74,6 +74,15 @@ class Store:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
+    def rows(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        """`query` as plain tuples, for the hot reads of a check (no dict made per row)."""
+        with self._busy:
+            self._ensure_open()
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise _translate(exc, self.path) from exc
+
     @contextlib.contextmanager
     def write(self, wait: float = LOCK_RETRY_SECONDS) -> Iterator[Database]:
         """One write transaction, taken with BEGIN IMMEDIATE and retried while locked, for up to
@@ -150,6 +159,9 @@ class Reader:
     def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
+
+    def rows(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        return self.db.execute(sql, params).fetchall()
 
 
 def open_store(path: Path | str | None, *, create: bool = True) -> Store:

@@ -239,4 +239,19 @@ def m005_outline(db: Database) -> None:
     db.execute("UPDATE reports SET outline = ?", [default_outline().key])
 
 
+@migration
+def m006_generations(db: Database) -> None:
+    """A generation for what the checks precompute from the whole store: a value that changes
+    whenever the names index or a report's title or unit changes (store/generation.py), so a
+    long-lived session rebuilds its name automaton only then.  Random rather than counted: two
+    copies of one store that diverge never come to share a generation."""
+    db.execute("CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    db.execute("INSERT INTO generations (name, value) VALUES ('names', random())")
+    bump = "UPDATE generations SET value = random() WHERE name = 'names';"
+    for trigger, event in (("names_gen_ai", "INSERT ON names"), ("names_gen_ad", "DELETE ON names"),
+                           ("names_gen_au", "UPDATE ON names"), ("reports_gen_ai", "INSERT ON reports"),
+                           ("reports_gen_ad", "DELETE ON reports"), ("reports_gen_au", "UPDATE OF title, unit ON reports")):
+        db.execute(f"CREATE TRIGGER {trigger} AFTER {event} BEGIN {bump} END")
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from extract.document import Section
 from extract.outline import PREAMBLE
 
+from .. import section_cache
 from ..context import CheckInput
 from ..finding import Evidence, Finding
 from ..registry import rule
@@ -40,16 +42,23 @@ def _similar(text: str, others: tuple[str, ...]) -> tuple[tuple[float, int], ...
 
 def _sentences(data: CheckInput) -> list[_Sentence]:
     out = []
+    skipped = (data.table_key, PREAMBLE)
     for section in data.report.sections:
-        if section.key in (data.table_key, PREAMBLE):
-            continue
-        for index, paragraph in enumerate(section.paragraphs):
-            base, _ = data.paragraph_span(section.key, index)
-            for m in _SENTENCE.finditer(paragraph):
-                text = m.group(0).strip()
-                if len(text) > MIN_CHARS:
-                    out.append(_Sentence(section.key, index, base + m.start(), text))
+        if section.key not in skipped:
+            out.extend(section_cache.cached(data, "duplicates.sentences", section, None,
+                                            lambda s=section: _section_sentences(data, s)))
     return out
+
+
+def _section_sentences(data: CheckInput, section: Section) -> tuple[_Sentence, ...]:
+    out = []
+    for index, paragraph in enumerate(section.paragraphs):
+        base, _ = data.paragraph_span(section.key, index)
+        for m in _SENTENCE.finditer(paragraph):
+            text = m.group(0).strip()
+            if len(text) > MIN_CHARS:
+                out.append(_Sentence(section.key, index, base + m.start(), text))
+    return tuple(out)
 
 
 @rule("duplicates", "重复段落", "warning", "报告两节中有相同或几乎相同的内容（相似度 ≥ 90，超过 30 字的句子）")

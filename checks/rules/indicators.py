@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from extract.document import Indicator
 from extract.vocabulary import normalise
 
-from ..context import CheckInput
+from ..context import CheckInput, Located
 from ..cues import words
 from ..finding import Evidence, Finding
 from ..indicator_values import value_of
@@ -130,13 +130,9 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
     if not actual.numeric or _REPEATS_TARGET.match(ind.actual):
         return
     name = normalise(ind.level3)
-    plans = set(data.role_keys("plans"))  # next year's plans («2027年完成剩余2所») are not results
-    for loc in data.located:
-        if loc.section == data.table_key or loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
+    for loc, label in _labelled(data):
+        if loc.m.kind != actual.kind or (loc.m.unit != actual.unit and loc.m.kind == "count"):
             continue
-        if in_words(loc.m) or loc.section in plans:
-            continue
-        label = normalise(loc.m.label)
         if len(label) < 3 or not (label in name or name in label or fuzz.ratio(label, name) >= 85):
             continue
         if loc.approximate or loc.interval().overlaps(actual.interval()):
@@ -146,3 +142,17 @@ def _against_text(data: CheckInput, ind: Indicator, index: int) -> Iterator[Find
             message=f"指标「{ind.level3}」在附表中实际完成值为 {ind.actual}，正文第 {loc.section} 节却写「{loc.m.label}{loc.m.surface}」。",
             evidence=[cell_evidence(ind, index, "actual", data.table_key), loc.evidence()],
         )
+
+
+def _labelled(data: CheckInput) -> list[tuple[Located, str]]:
+    """The text's numbers an indicator may be compared with, each with its normalised label — worked
+    out once per check, not once per indicator: not the 附表's own, not a count written in words,
+    not next year's plans («2027年完成剩余2所» is not a result)."""
+    kept = data.memo.get("indicators.labelled")
+    if kept is None:
+        plans = set(data.role_keys("plans"))
+        table_key = data.table_key
+        kept = [(loc, normalise(loc.m.label)) for loc in data.located
+                if loc.section != table_key and not in_words(loc.m) and loc.section not in plans]
+        data.memo["indicators.labelled"] = kept
+    return kept

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 # Character-by-character pinyin is all a near-miss needs; without the phrase dictionary pypinyin
@@ -16,6 +16,9 @@ os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 from pypinyin import Style, lazy_pinyin  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
+from extract.document import Section
+
+from .. import section_cache
 from ..context import CheckInput, NameIndex
 from ..finding import Evidence, Finding
 from ..registry import rule
@@ -23,14 +26,26 @@ from ..registry import rule
 _REGION = re.compile(r"^(?:新疆维吾尔自治区|[\u4e00-\u9fff]{2,7}?(?:自治区|省|市|自治州|州|县|区))")
 MIN_NAME = 4  # shorter names («开办费») are too common as words
 NEAR = 80
+_NO_NAMES = NameIndex()  # a report checked without a store: only its own names are known
 
 
 @rule("names", "单位与项目名称", "warning", "出现其他单位或项目的名称（库中已知），或本单位、本项目名称的错别字")
 def check(data: CheckInput) -> Iterator[Finding]:
     own = _own_names(data)
-    if data.names is not None:
-        yield from _foreign(data, data.names, own)
-    yield from _near_misses(data, own)
+    report = data.report
+    context = (data.names, frozenset(own), report.unit, report.title)
+    found = [section_cache.cached(data, "names", section, context, lambda s=section: _section(data, s, own))
+             for section in report.sections]
+    for foreign, _ in found:  # all sections' foreign names, then all near-misses, as ever
+        yield from foreign
+    for _, near in found:
+        yield from near
+
+
+def _section(data: CheckInput, section: Section, own: set[str]) -> tuple[list[Finding], list[Finding]]:
+    """One section's findings: another unit's or project's name, and near-misses of one's own."""
+    foreign = list(_foreign(data, section, data.names, own)) if data.names is not None else []
+    return foreign, list(_near_misses(data, section, own))
 
 
 def _own_names(data: CheckInput) -> set[str]:
@@ -39,36 +54,44 @@ def _own_names(data: CheckInput) -> set[str]:
     return names | {v for n in list(names) if (v := _REGION.sub("", n)) and len(v) >= MIN_NAME}
 
 
-def _foreign(data: CheckInput, index: NameIndex, own: set[str]) -> Iterator[Finding]:
-    own_unit = data.report.unit
-    candidates = {name: full for name, full in index.units.items() if full != own_unit}
-    candidates.update({t: t for t in index.titles if t != data.report.title})
-    candidates = {n: f for n, f in candidates.items()
-                  if len(n) >= 3 and not any(n in o or o in n for o in own if len(o) >= 3)}
-    if not candidates:
-        return
-    pattern = _pattern(tuple(sorted(candidates, key=len, reverse=True)))
-    for section in data.report.sections:
-        for index_, paragraph in enumerate(section.paragraphs):
-            for m in pattern.finditer(paragraph):
-                name = m.group(0)
-                if _part_of_own(paragraph, m.start(), m.end(), own):
-                    continue
-                start, _ = data.paragraph_span(section.key, index_)
-                full = candidates[name]
-                what = "项目" if name in index.titles and name not in index.units else "单位"
-                yield Finding(
-                    rule="names", severity="warning", section=section.key,
-                    message=(f"第 {section.key} 节出现了其他{what}的名称「{name}」"
-                             + (f"（{full}）" if full != name else "") + "，可能是从其他报告复制时遗留的。"),
-                    evidence=[Evidence("text", name, section.key, index_, start + m.start(), start + m.end())],
-                    fix=f"如将「{name}」改为本报告的{what}名称则一致",
-                )
+def _foreign(data: CheckInput, section: Section, index: NameIndex, own: set[str]) -> Iterator[Finding]:
+    candidate = _candidates(data, index, own)
+    for index_, paragraph in enumerate(section.paragraphs):
+        for begin, finish, name in index.matcher.leftmost_longest(paragraph, lambda n: candidate(n) is not None):
+            if _part_of_own(paragraph, begin, finish, own):
+                continue
+            start, _ = data.paragraph_span(section.key, index_)
+            full = candidate(name)
+            what = "项目" if name in index.titles and name not in index.units else "单位"
+            yield Finding(
+                rule="names", severity="warning", section=section.key,
+                message=(f"第 {section.key} 节出现了其他{what}的名称「{name}」"
+                         + (f"（{full}）" if full != name else "") + "，可能是从其他报告复制时遗留的。"),
+                evidence=[Evidence("text", name, section.key, index_, start + begin, start + finish)],
+                fix=f"如将「{name}」改为本报告的{what}名称则一致",
+            )
 
 
-@lru_cache(maxsize=8)
-def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(n) for n in names))
+def _candidates(data: CheckInput, index: NameIndex, own: set[str]) -> Callable[[str], str | None]:
+    """The full name a known name found in the text stands for when it is another unit's or
+    project's (None when it is this report's own) — asked only of the names found."""
+    own_unit, title = data.report.unit, data.report.title
+    long_own = [o for o in own if len(o) >= 3]
+    memo: dict[str, str | None] = {}
+
+    def full_of(name: str) -> str | None:
+        if name not in memo:
+            full = index.units.get(name)
+            if full == own_unit:
+                full = None
+            if name in index.titles and name != title:
+                full = name  # a title stands for itself, even where it is also a unit's name
+            if full is not None and (len(name) < 3 or any(name in o or o in name for o in long_own)):
+                full = None
+            memo[name] = full
+        return memo[name]
+
+    return full_of
 
 
 def _part_of_own(paragraph: str, start: int, end: int, own: set[str]) -> bool:
@@ -80,38 +103,40 @@ def _part_of_own(paragraph: str, start: int, end: int, own: set[str]) -> bool:
     return False
 
 
-def _near_misses(data: CheckInput, own: set[str]) -> Iterator[Finding]:
+def _near_misses(data: CheckInput, section: Section, own: set[str]) -> Iterator[Finding]:
     targets = tuple(sorted((n for n in own if len(n) >= MIN_NAME + 1), key=len, reverse=True))
-    known = frozenset(own | (set(data.names.units) | data.names.titles if data.names else set()))
-    for section in data.report.sections:
-        reported: set[str] = set()
-        for index_, paragraph in enumerate(section.paragraphs):
-            for start, written, name in _paragraph_misses(paragraph, targets, known):
-                if written in reported:
-                    continue
-                reported.add(written)
-                base, _ = data.paragraph_span(section.key, index_)
-                yield Finding(
-                    rule="names", severity="warning", section=section.key,
-                    message=f"「{written}」与本报告的名称「{name}」只差一两个字，可能是错别字。",
-                    evidence=[Evidence("text", written, section.key, index_, base + start,
-                                       base + start + len(written))],
-                    fix=f"如将「{written}」改为「{name}」则一致",
-                )
+    if not targets:
+        return
+    index = data.names or _NO_NAMES
+    reported: set[str] = set()
+    for index_, paragraph in enumerate(section.paragraphs):
+        for start, written, name in _paragraph_misses(paragraph, targets, frozenset(own), index):
+            if written in reported:
+                continue
+            reported.add(written)
+            base, _ = data.paragraph_span(section.key, index_)
+            yield Finding(
+                rule="names", severity="warning", section=section.key,
+                message=f"「{written}」与本报告的名称「{name}」只差一两个字，可能是错别字。",
+                evidence=[Evidence("text", written, section.key, index_, base + start,
+                                   base + start + len(written))],
+                fix=f"如将「{written}」改为「{name}」则一致",
+            )
 
 
 @lru_cache(maxsize=2048)
-def _paragraph_misses(paragraph: str, targets: tuple[str, ...],
-                      known: frozenset[str]) -> tuple[tuple[int, str, str], ...]:
+def _paragraph_misses(paragraph: str, targets: tuple[str, ...], own: frozenset[str],
+                      index: NameIndex) -> tuple[tuple[int, str, str], ...]:
     """(start, as written, the name meant) for each near-miss of a name in one paragraph (once per
-    paragraph text: the checks rerun after every pause in typing)."""
-    correct = _known_spans(paragraph, known)
+    paragraph text and name index: the checks rerun after every pause in typing)."""
+    correct = _known_spans(paragraph, own, index)
     taken: list[tuple[int, int]] = []
     out = []
     for name in targets:
         for start, written in _windows(paragraph, name):
             end = start + len(written)
-            if written in known or _overlaps(start, end, correct) or _overlaps(start, end, taken):
+            if written in own or written in index.known or _overlaps(start, end, correct) \
+                    or _overlaps(start, end, taken):
                 continue
             if _looks_like(written, name):
                 taken.append((start, end))
@@ -119,10 +144,10 @@ def _paragraph_misses(paragraph: str, targets: tuple[str, ...],
     return tuple(out)
 
 
-def _known_spans(paragraph: str, names: frozenset[str]) -> list[tuple[int, int]]:
-    """Where names the store knows are written correctly («青川市文化广电旅游局»)."""
-    spans = []
-    for name in names:
+def _known_spans(paragraph: str, own: frozenset[str], index: NameIndex) -> list[tuple[int, int]]:
+    """Where names the store knows, or one's own names, are written correctly («青川市文化广电旅游局»)."""
+    spans = [(start, end) for start, end, _ in index.matcher.occurrences(paragraph)]
+    for name in own - index.known:
         if len(name) < 3:
             continue
         pos = paragraph.find(name)

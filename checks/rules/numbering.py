@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.document import Section
 from extract.numerals import parse_chinese
+
+from .. import section_cache
 from ..context import CheckInput
 from ..finding import Evidence, Finding
 from ..registry import rule
@@ -60,9 +63,12 @@ def check(data: CheckInput) -> Iterator[Finding]:
     for section in data.report.sections:
         if section.key == data.table_key:
             continue
-        for markers in _markers(section.text).values():
-            yield from _sequence(section.key, markers)
+        yield from section_cache.cached(data, "numbering", section, None, lambda s=section: _section(s))
     yield from _headings(data)
+
+
+def _section(section: Section) -> list[Finding]:
+    return [f for markers in _markers(section.text).values() for f in _sequence(section.key, markers)]
 
 
 def _sequence(key: str, markers: list[_Marker]) -> Iterator[Finding]:
