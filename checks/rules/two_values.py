@@ -19,7 +19,7 @@ from extract.structure import respectively_starts, sub_items
 from extract.vocabulary import is_generic, normalise, table_cell_for
 
 from ..context import CheckInput, Located
-from ..cues import words
+from ..cues import is_sample
 from ..finding import Evidence, Finding
 from ..fmt import num, wan
 from ..intervals import Interval, total
@@ -87,8 +87,7 @@ def in_words(m: Mention) -> bool:
 
 def _sample(paragraph: str, m: Mention) -> str:
     """«|样本» for a count of a sample («抽查了6个乡镇卫生院»): not the count of all of them."""
-    before = paragraph[max(0, m.start - 6):m.start]
-    return "|样本" if any(word in before for word in words("two_values", "sample")) else ""
+    return "|样本" if is_sample(paragraph, m.start) else ""
 
 
 def _per_unit(paragraph: str, m: Mention) -> bool:
