@@ -137,6 +137,15 @@ def test_a_stale_number_is_not_also_two_values() -> None:
     assert [f.rule for f in findings] == ["stale"]
 
 
+def test_a_wrong_rate_is_one_finding() -> None:
+    """«执行率为95%» against the 附表's 88.5 ÷ 92 and the 96.2% stated before: the rate check
+    says what it should be; the same number is not also «同一事项两个数值»."""
+    rep = report({"2.2": "全年实际支出88.5万元，执行率96.2%。\n经测算，项目全年执行率为95%。"},
+                 table=mof_table(total=("92", "92", "88.5"), fiscal=("92", "92", "88.5"), rate="96.2%"))
+    findings = [f for f in run_rules(from_report(rep)) if "95%" in f.message]
+    assert [f.rule for f in findings] == ["execution_rate"]
+
+
 def test_a_number_stated_twice_in_a_paragraph_is_one_finding() -> None:
     text = "本年度实际支出90.84万元，年末结转9.16万元；截至年底，本年度实际支出90.84万元。"
     rep = report({"6": text})

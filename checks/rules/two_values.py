@@ -128,7 +128,7 @@ def _table_statements(data: CheckInput) -> dict[tuple[str, str], _Statement]:
 
 @rule("two_values", "同一事项两个数", "error",
       "同一事项（标签相同、单位相同）在报告两处的数值不一致，含正文与附表之间（总数与它的分项不算）",
-      yields_to=("stale",))
+      yields_to=("stale", "execution_rate"))
 def check(data: CheckInput) -> Iterator[Finding]:
     statements = _text_statements(data)
     yield from _within_text(statements)
