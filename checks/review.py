@@ -16,8 +16,9 @@ from store.scoring import complete
 class ExportRefused(ZipinError):
     def __init__(self, errors: int, warnings: int) -> None:
         super().__init__(
-            f"仍有 {errors} 条错误（另有警告 {warnings} 条）未处理，已拒绝导出。请先修正，"
-            "或忽略（zipin dismiss）后再导出；确需导出可加 --force。", "拒绝导出")
+            f"仍有 {errors} 条错误（另有警告 {warnings} 条）未处理，已拒绝导出。请先修正或忽略这些错误"
+            "（界面中按 D，命令行用 zipin dismiss）；确需导出，请勾选「仍有错误也导出」（命令行加 --force）。",
+            "拒绝导出")
         self.errors = errors
         self.warnings = warnings
 

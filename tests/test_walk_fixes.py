@@ -75,6 +75,35 @@ def test_key_facts_can_be_entered_again_and_keep_their_confirmation(sample_db: P
     asyncio.run(run())
 
 
+def test_going_back_to_a_filled_field_adds_to_it(sample_db: Path) -> None:
+    """Focusing a filled answer or cover field and typing adds to it; it used to select the
+    field on focus, so the first key replaced a confirmed answer or the 项目负责人."""
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "facts")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "facts")
+            answer = app.screen.query_one("#answer-budget", Input)
+            answer.value = "全年预算92万元"
+            app.screen.go("cover")
+            await until(pilot, lambda: app.screen.key == "cover")
+            fields = [f for f in app.screen.query(Input) if (f.id or "").startswith("cover-") and f.display]
+            fields[0].value = "林晓岚"
+            fields[1].focus()
+            fields[0].focus()
+            await pilot.press("end", "X")
+            assert fields[0].value == "林晓岚X"
+            app.screen.go("facts")
+            await until(pilot, lambda: app.screen.key == "facts")
+            answer = app.screen.query_one("#answer-budget", Input)
+            answer.focus()
+            await pilot.press("end", "X")
+            assert answer.value == "全年预算92万元X"
+
+    asyncio.run(run())
+
+
 def test_the_draft_reopens_past_its_confirmed_key_facts(sample_db: Path) -> None:
     draft = new_draft(sample_db)
     with open_store(sample_db) as store:

@@ -31,9 +31,10 @@ class CoverForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         for field in self.fields:
             yield Label(field.label)
-            yield Input(id=f"cover-{field.key}")
+            # going back to a filled field adds to it: focusing it must not select (and so replace) it
+            yield Input(id=f"cover-{field.key}", select_on_focus=False)
         yield Label("年度")
-        yield Input(id=f"cover-{YEAR}", restrict=r"[0-9０-９]{0,4}")
+        yield Input(id=f"cover-{YEAR}", restrict=r"[0-9０-９]{0,4}", select_on_focus=False)
 
     def load(self, cover: dict[str, str], year: int | None) -> None:
         """Show a draft's cover without taking it for an edit."""

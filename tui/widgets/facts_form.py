@@ -34,7 +34,8 @@ class KeyFactsForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         for q in questions():
             yield Label(q.ask, classes="question")
-            yield Input(placeholder=f"例如：{q.example}", id=f"answer-{q.key}")
+            # going back to an answer adds to it: focusing it must not select (and so replace) it
+            yield Input(placeholder=f"例如：{q.example}", id=f"answer-{q.key}", select_on_focus=False)
             yield Static("", id=f"echo-{q.key}", classes="echo")
 
     def load(self, answers: dict[str, dict[str, Any]], profile: str) -> None:
