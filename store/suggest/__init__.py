@@ -21,11 +21,12 @@ from extract.mask import mask_numbers, tokens_of
 
 from ..db import Store
 from ..facts import paragraph_mentions
-from ..search import Filters, candidate_rows, rows_by_id
+from ..search import Filters, Near, rows_by_id, wording_rows
 from .facts import ThisYear
 from .fill import Context, Slot, fill
 
 CANDIDATES_WITHOUT_TEXT = 60
+WORDINGS = 40  # best distinct wordings by the search's score, reranked by words
 AFFINE = 40  # paragraphs of the same project (and of the same unit) always considered
 PROJECT_BONUS = 8.0
 UNIT_BONUS = 4.0
@@ -91,7 +92,8 @@ def _candidates(store: Store, request: Request) -> list[dict[str, Any]]:
     if request.from_report is not None:
         rows = _from_report(store, request.from_report, request.section)
     elif typed:
-        rows = candidate_rows(store, typed, filters) + _affine(store, request, filters)
+        near = Near(request.unit, request.title)
+        rows = wording_rows(store, typed, filters, near, limit=WORDINGS) + _affine(store, request, filters)
     else:
         rows = _affine(store, request, filters) + _recent(store, filters)
     seen: dict[int, dict[str, Any]] = {}
