@@ -32,6 +32,7 @@ from store.wordings import best_wordings, saved_path, wordings_of
 
 SIZES = [10_000, 100_000, 300_000]
 BRUTE_TIMED = 5  # queries timed by brute force over every paragraph
+LIMIT = 10  # results asked for, as `zipin search` by default; recall is of the first five
 
 
 def seed_queries(n: int = 60) -> list[str]:
@@ -94,11 +95,11 @@ def measure(store, masked_all: list[str], qs: list[str]) -> dict[str, tuple[floa
             brute_t.append((time.perf_counter() - started) * 1000)
         truth = dict(zip(index.texts, scores(mq, index.texts, workers=-1).tolist(), strict=True))
         started = time.perf_counter()
-        picked = best_wordings(index, q, none, None, 5, CANDIDATES)
+        picked = best_wordings(index, q, none, None, LIMIT, CANDIDATES)
         index_t.append((time.perf_counter() - started) * 1000)
         picked.sort(key=lambda x: -x[3])
         r_index.append(recall(truth, [index.texts[w] for w, *_ in picked]))
-        hits, elapsed = search(store, q, none, limit=5)
+        hits, elapsed = search(store, q, none, limit=LIMIT)
         zipin_t.append(elapsed)
         r_zipin.append(recall(truth, [mask_numbers(h.text) for h in hits]))
     return {

@@ -130,10 +130,10 @@ def wording_rows(store: Store, query: str, filters: Filters, near: Near | None =
     from .wordings import best_wordings, wordings_of  # numpy: not on the way to the first paint
 
     picked = best_wordings(wordings_of(store), query, filters, near, limit, candidates)
-    rows = {r["paragraph_id"]: r for r in rows_by_id(store, [pid for _, pid, _, _ in picked])}
-    out = [rows[pid] | {"score": score, "shared": shared} for _, pid, shared, score in picked if pid in rows]
-    out.sort(key=lambda r: tie_key(r["score"], r["year"], r["unit"], r["title"], r["paragraph_id"], near))
-    return out[:limit]
+    picked.sort(key=lambda p: tie_key(p[6], p[3], p[4], p[5], p[1], near))
+    picked = picked[:limit]
+    rows = {r["paragraph_id"]: r for r in rows_by_id(store, [p[1] for p in picked])}
+    return [rows[p[1]] | {"score": p[6], "shared": p[2]} for p in picked if p[1] in rows]
 
 
 def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:

@@ -22,6 +22,8 @@ class Wordings:
     gram_starts: np.ndarray  # postings of gram_keys[i]: gram_docs[gram_starts[i]:gram_starts[i + 1]]
     gram_docs: np.ndarray  # wording ids
     grams: np.ndarray  # per wording: its number of distinct bigrams
+    char_starts: np.ndarray  # wordings holding chars[i]: char_docs[char_starts[i]:char_starts[i + 1]]
+    char_docs: np.ndarray
     newest: np.ndarray  # per wording: the newest year among its paragraphs
     member_starts: np.ndarray  # paragraphs of wording w: [member_starts[w], member_starts[w + 1])
     paragraph: np.ndarray  # per paragraph (ordered by wording): its id
@@ -58,15 +60,15 @@ def build(rows: Iterable[Row], signature: tuple[int, int]) -> Wordings:
     newest = np.zeros(n, dtype=np.int64)
     np.maximum.at(newest, wording, year)
     text_list = list(texts)
-    chars, keys, starts, docs, grams = _postings(text_list)
-    return Wordings(signature, text_list, chars, keys, starts, docs, grams, newest, member_starts,
+    chars, keys, starts, docs, grams, char_starts, char_docs = _postings(text_list)
+    return Wordings(signature, text_list, chars, keys, starts, docs, grams, char_starts, char_docs, newest, member_starts,
                     paragraph, wording.astype(np.int32), report, year.astype(np.int32), section.astype(np.int32),
                     unit.astype(np.int32), title.astype(np.int32), list(sections), list(units), list(titles))
 
 
 def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:
-    """Each distinct bigram of the lower-cased texts (none holding a masked number), with the
-    wordings holding it."""
+    """Each distinct bigram of the lower-cased texts (none holding a masked number), and each
+    distinct character, with the wordings holding it."""
     n = len(texts)
     lowered = [t.lower() for t in texts]
     codes = np.frombuffer(("\x00".join(lowered) + "\x00").encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -80,4 +82,13 @@ def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:
     gram_key, gram_doc = pair >> shift, (pair & ((1 << shift) - 1)).astype(np.int32)
     keys, where = np.unique(gram_key, return_index=True)
     starts = np.concatenate([where, [len(gram_key)]]).astype(np.int64)
-    return chars, keys, starts, gram_doc, np.bincount(gram_doc, minlength=n).astype(np.int32)
+    char_starts, char_docs = _char_postings(inv[:-1], doc, len(chars), shift)
+    return chars, keys, starts, gram_doc, np.bincount(gram_doc, minlength=n).astype(np.int32), char_starts, char_docs
+
+
+def _char_postings(char: np.ndarray, doc: np.ndarray, nchars: int, shift: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSR postings of each character (by its place in `chars`; separators included, unused)."""
+    pair = np.unique((char << shift) | doc)
+    owner = pair >> shift
+    starts = np.searchsorted(owner, np.arange(nchars + 1)).astype(np.int64)
+    return starts, (pair & ((1 << shift) - 1)).astype(np.int32)

@@ -16,10 +16,10 @@ import numpy as np
 
 from .build import Wordings, build
 
-FORMAT = 1
+FORMAT = 2
 _LOCK = threading.Lock()
 _HELD: dict[str, Wordings] = {}
-_ARRAYS = ("chars", "gram_keys", "gram_starts", "gram_docs", "grams", "newest", "member_starts", "paragraph",
+_ARRAYS = ("chars", "gram_keys", "gram_starts", "gram_docs", "grams", "char_starts", "char_docs", "newest", "member_starts", "paragraph",
            "wording", "report", "year", "section", "unit", "title")
 _LISTS = ("texts", "sections", "units", "titles")
 
@@ -64,13 +64,18 @@ def wordings_of(store: Any) -> Wordings:  # noqa: ANN401 - store.db.Store
         if held is None or held.signature != current:
             held = store._wordings = _build(store, current)
         return held
-    key = str(Path(store.path).resolve())
+    key = getattr(store, "_wordings_key", None) or _key(store)
     with _LOCK:
         held = _HELD.get(key)
         if held is None or held.signature != current:
             held = _load(saved_path(store.path), current) or _save(_build(store, current), saved_path(store.path))
             _HELD[key] = held
         return held
+
+
+def _key(store: Any) -> str:  # noqa: ANN401
+    store._wordings_key = str(Path(store.path).resolve())
+    return store._wordings_key
 
 
 def saved_path(path: Path | str) -> Path:

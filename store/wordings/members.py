@@ -38,9 +38,9 @@ def allowed_wordings(index: Wordings, mask: np.ndarray | None) -> np.ndarray | N
 
 
 def representatives(index: Wordings, wording_ids: np.ndarray, mask: np.ndarray | None,
-                    near: Any) -> list[tuple[int, int, int]]:  # noqa: ANN401 - store.search.Near
-    """(wording, paragraph id, other reports sharing the wording) for each wording with a
-    paragraph passing `mask`."""
+                    near: Any) -> list[tuple[int, int, int, int, str, str]]:  # noqa: ANN401 - search.Near
+    """(wording, paragraph id, other reports sharing the wording, year, unit, project) for each
+    wording with a paragraph passing `mask`: the one paragraph that stands for it."""
     unit = _code(index.units, near.unit) if near and near.unit else -2
     title = _code(index.titles, near.title) if near and near.title else -2
     out = []
@@ -51,7 +51,8 @@ def representatives(index: Wordings, wording_ids: np.ndarray, mask: np.ndarray |
             continue
         order = np.lexsort((index.paragraph[sel], index.title[sel] == title, index.unit[sel] == unit, index.year[sel]))
         best = sel[order[-1]]
-        out.append((int(w), int(index.paragraph[best]), len(np.unique(index.report[sel])) - 1))
+        out.append((int(w), int(index.paragraph[best]), len(np.unique(index.report[sel])) - 1, int(index.year[best]),
+                    index.units[index.unit[best]], index.titles[index.title[best]]))
     return out
 
 

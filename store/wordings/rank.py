@@ -10,7 +10,7 @@ import numpy as np
 
 from extract.mask import mask_numbers
 
-from ..scorer import scores
+from ..scorer import best_scores
 from .build import Wordings
 from .grams import candidates
 from .members import allowed_wordings, passing, representatives
@@ -19,8 +19,8 @@ _NOT_WORD = re.compile(r"[^\w%％.]+")
 
 
 def best_wordings(index: Wordings, query: str, filters: Any, near: Any, limit: int,  # noqa: ANN401
-                  k: int) -> list[tuple[int, int, int, float]]:
-    """(wording, paragraph id, other reports sharing it, score), best first, for the wordings
+                  k: int) -> list[tuple[int, int, int, int, str, str, float]]:
+    """(wording, paragraph id, other reports sharing it, year, unit, project, score) for the wordings
     that may be among the `limit` best — all of those tied with the last, up to four times
     `limit`.  When no wording shares a bigram with the query, its words without the
     punctuation are looked up instead («满意*» → «满意»)."""
@@ -34,9 +34,13 @@ def best_wordings(index: Wordings, query: str, filters: Any, near: Any, limit: i
         found = candidates(index, masked, allowed, k)
     if not len(found):
         return []
-    marks = scores(masked, [index.texts[w] for w in found])
+    marks = best_scores(masked, [index.texts[w] for w in found], limit)
+    known = ~np.isnan(marks)
+    found, marks = found[known], marks[known]
+    if not len(found):
+        return []
     order = np.argsort(-marks, kind="stable")
     cutoff = marks[order[min(limit, len(order)) - 1]]
     chosen = [int(found[i]) for i in order if marks[i] >= cutoff][: max(limit * 4, limit + 20)]
     score_of = {int(found[i]): float(marks[i]) for i in order}
-    return [(w, pid, shared, score_of[w]) for w, pid, shared in representatives(index, chosen, mask, near)]
+    return [(*picked, score_of[picked[0]]) for picked in representatives(index, chosen, mask, near)]
