@@ -97,7 +97,7 @@ def measure(store, masked_all: list[str], qs: list[str]) -> dict[str, tuple[floa
         started = time.perf_counter()
         picked = best_wordings(index, q, none, None, LIMIT, CANDIDATES)
         index_t.append((time.perf_counter() - started) * 1000)
-        picked.sort(key=lambda x: -x[3])
+        picked.sort(key=lambda x: -x[6])
         r_index.append(recall(truth, [index.texts[w] for w, *_ in picked]))
         hits, elapsed = search(store, q, none, limit=LIMIT)
         zipin_t.append(elapsed)

@@ -8,7 +8,9 @@ of operators and a word, «OR 满意度 NEAR(», still finds the word).
 
 The partial match is the costly part (about a millisecond against a long paragraph), so
 `best_scores` bounds it first: a window of the text can share no more characters in order
-with the query than the whole text does (their LCS), which rapidfuzz computes bit-parallel.
+with the query than the whole text does (their LCS, which rapidfuzz computes bit-parallel),
+and a window holding L of them scores at most 2L / (len(query) + L) — rapidfuzz also tries
+windows shorter than the query at the text's ends.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def _whole(masked_query: str, texts: Sequence[str], workers: int) -> tuple[np.nd
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     ratio = np.where(lengths > 0, 200.0 * lcs / (len(masked_query) + lengths), 0.0)
     longer = lengths > len(masked_query)
-    return ratio, np.where(longer, np.maximum(ratio, PARTIAL * 100.0 * lcs / len(masked_query)), ratio), longer
+    return ratio, np.where(longer, np.maximum(ratio, PARTIAL * 200.0 * lcs / (len(masked_query) + lcs)), ratio), longer
 
 
 def scores(masked_query: str, texts: Sequence[str], workers: int = 1) -> np.ndarray:

@@ -41,29 +41,29 @@ class Wordings:
         return len(self.texts)
 
 
-class _Codes(dict[str, int]):
-    def code(self, value: str) -> int:
-        return self.setdefault(value, len(self))
+def _coded(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
+    """Each value as the place of its first occurrence among the distinct values."""
+    seen: dict[str, int] = {}
+    codes = [seen.setdefault(v, len(seen)) for v in values]
+    return codes, list(seen)
 
 
 def build(rows: Iterable[Row], signature: tuple[int, int]) -> Wordings:
-    texts, sections, units, titles = _Codes(), _Codes(), _Codes(), _Codes()
-    cols: list[list[int]] = [[] for _ in range(7)]
-    for pid, rid, section, masked, year, unit, title in rows:
-        for col, value in zip(cols, (pid, texts.code(masked), rid, year or 0, sections.code(section),
-                                     units.code(unit), titles.code(title)), strict=True):
-            col.append(value)
+    columns = list(zip(*rows, strict=True)) or [()] * 7
+    ids, reports, section_keys, masked, years, unit_names, title_names = columns
+    (wording_of, texts), (section_of, sections), (unit_of, units), (title_of, titles) = (
+        _coded(c) for c in (masked, section_keys, unit_names, title_names))
+    cols = [ids, wording_of, reports, [y or 0 for y in years], section_of, unit_of, title_of]
     order = np.argsort(np.asarray(cols[1], dtype=np.int64), kind="stable")
     paragraph, wording, report, year, section, unit, title = (np.asarray(c, dtype=np.int64)[order] for c in cols)
     n = len(texts)
     member_starts = np.concatenate([[0], np.cumsum(np.bincount(wording, minlength=n))]).astype(np.int64)
     newest = np.zeros(n, dtype=np.int64)
     np.maximum.at(newest, wording, year)
-    text_list = list(texts)
-    chars, keys, starts, docs, grams, char_starts, char_docs = _postings(text_list)
-    return Wordings(signature, text_list, chars, keys, starts, docs, grams, char_starts, char_docs, newest, member_starts,
+    chars, keys, starts, docs, grams, char_starts, char_docs = _postings(texts)
+    return Wordings(signature, texts, chars, keys, starts, docs, grams, char_starts, char_docs, newest, member_starts,
                     paragraph, wording.astype(np.int32), report, year.astype(np.int32), section.astype(np.int32),
-                    unit.astype(np.int32), title.astype(np.int32), list(sections), list(units), list(titles))
+                    unit.astype(np.int32), title.astype(np.int32), sections, units, titles)
 
 
 def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:
@@ -73,14 +73,16 @@ def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:
     lowered = [t.lower() for t in texts]
     codes = np.frombuffer(("\x00".join(lowered) + "\x00").encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     doc = np.repeat(np.arange(n, dtype=np.int64), [len(t) + 1 for t in lowered])[:-1]
-    chars, inv = np.unique(codes, return_inverse=True)
+    chars = _unique(codes)
+    inv = np.searchsorted(chars, codes)
     first, second = codes[:-1], codes[1:]
     ok = (first != 0) & (second != 0) & (first != ord(MASK)) & (second != ord(MASK))
     key = inv[:-1][ok] * len(chars) + inv[1:][ok]
     shift = max(1, n.bit_length())
-    pair = np.unique((key << shift) | doc[ok])
+    pair = _unique((key << shift) | doc[ok])
     gram_key, gram_doc = pair >> shift, (pair & ((1 << shift) - 1)).astype(np.int32)
-    keys, where = np.unique(gram_key, return_index=True)
+    where = _firsts(gram_key)
+    keys = gram_key[where]
     starts = np.concatenate([where, [len(gram_key)]]).astype(np.int64)
     char_starts, char_docs = _char_postings(inv[:-1], doc, len(chars), shift)
     return chars, keys, starts, gram_doc, np.bincount(gram_doc, minlength=n).astype(np.int32), char_starts, char_docs
@@ -88,7 +90,20 @@ def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:
 
 def _char_postings(char: np.ndarray, doc: np.ndarray, nchars: int, shift: int) -> tuple[np.ndarray, np.ndarray]:
     """CSR postings of each character (by its place in `chars`; separators included, unused)."""
-    pair = np.unique((char << shift) | doc)
+    pair = _unique((char << shift) | doc)
     owner = pair >> shift
     starts = np.searchsorted(owner, np.arange(nchars + 1)).astype(np.int64)
     return starts, (pair & ((1 << shift) - 1)).astype(np.int32)
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (by sorting: numpy 2's hashing `np.unique` takes minutes on these)."""
+    ordered = np.sort(values)
+    return ordered[_firsts(ordered)]
+
+
+def _firsts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts."""
+    if not len(ordered):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
