@@ -13,7 +13,7 @@ from extract.mask import MASK
 Row = tuple[int, int, str, str, int | None, str, str]  # id, report, section, masked, year, unit, title
 
 
-@dataclass
+@dataclass(eq=False)
 class Wordings:
     signature: tuple[int, int]  # (search epoch, max paragraph id) of the store it was built from
     texts: list[str]  # distinct masked texts; a wording's id is its place here
@@ -25,6 +25,8 @@ class Wordings:
     char_starts: np.ndarray  # wordings holding chars[i]: char_docs[char_starts[i]:char_starts[i + 1]]
     char_docs: np.ndarray
     newest: np.ndarray  # per wording: the newest year among its paragraphs
+    top: np.ndarray  # per wording: the place of its newest paragraph (year, then id)
+    spread: np.ndarray  # per wording: how many reports hold it
     member_starts: np.ndarray  # paragraphs of wording w: [member_starts[w], member_starts[w + 1])
     paragraph: np.ndarray  # per paragraph (ordered by wording): its id
     wording: np.ndarray
@@ -39,6 +41,27 @@ class Wordings:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def code(self, names: str, value: str) -> int:
+        """The code of a section, unit or project name (`names`: «sections», «units», «titles»); -1 if none."""
+        return self._codes(names).get(value, -1)
+
+    def holding(self, names: str, needle: str) -> list[int]:
+        """Codes of the names holding `needle`, as SQL's LIKE '%needle%' (ASCII case ignored)."""
+        needle = needle.lower()
+        return [i for i, v in enumerate(self._lowered(names)) if needle in v]
+
+    def _codes(self, names: str) -> dict[str, int]:
+        key = "_codes_" + names
+        if key not in self.__dict__:
+            self.__dict__[key] = {v: i for i, v in enumerate(getattr(self, names))}
+        return self.__dict__[key]
+
+    def _lowered(self, names: str) -> list[str]:
+        key = "_lowered_" + names
+        if key not in self.__dict__:
+            self.__dict__[key] = [v.lower() for v in getattr(self, names)]
+        return self.__dict__[key]
 
 
 def _coded(values: tuple[str, ...]) -> tuple[list[int], list[str]]:
@@ -60,10 +83,24 @@ def build(rows: Iterable[Row], signature: tuple[int, int]) -> Wordings:
     member_starts = np.concatenate([[0], np.cumsum(np.bincount(wording, minlength=n))]).astype(np.int64)
     newest = np.zeros(n, dtype=np.int64)
     np.maximum.at(newest, wording, year)
+    top, spread = _tops(wording, year, paragraph, report, n)
     chars, keys, starts, docs, grams, char_starts, char_docs = _postings(texts)
-    return Wordings(signature, texts, chars, keys, starts, docs, grams, char_starts, char_docs, newest, member_starts,
+    return Wordings(signature, texts, chars, keys, starts, docs, grams, char_starts, char_docs, newest, top, spread,
+                    member_starts,
                     paragraph, wording.astype(np.int32), report, year.astype(np.int32), section.astype(np.int32),
                     unit.astype(np.int32), title.astype(np.int32), sections, units, titles)
+
+
+def _tops(wording: np.ndarray, year: np.ndarray, paragraph: np.ndarray, report: np.ndarray,
+          n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per wording: the place of its newest paragraph, and the number of reports holding it."""
+    order = np.lexsort((paragraph, year, wording))
+    last = np.flatnonzero(np.concatenate([wording[order][1:] != wording[order][:-1], [True]])) if n else order[:0]
+    top = np.zeros(n, dtype=np.int64)
+    top[wording[order][last]] = order[last]
+    pairs = _unique(wording * (int(report.max(initial=0)) + 1) + report)
+    spread = np.bincount(pairs // (int(report.max(initial=0)) + 1), minlength=n)
+    return top, spread.astype(np.int64)
 
 
 def _postings(texts: list[str]) -> tuple[np.ndarray, ...]:

@@ -16,10 +16,10 @@ import numpy as np
 
 from .build import Wordings, build
 
-FORMAT = 2
+FORMAT = 3
 _LOCK = threading.Lock()
 _HELD: dict[str, Wordings] = {}
-_ARRAYS = ("chars", "gram_keys", "gram_starts", "gram_docs", "grams", "char_starts", "char_docs", "newest", "member_starts", "paragraph",
+_ARRAYS = ("chars", "gram_keys", "gram_starts", "gram_docs", "grams", "char_starts", "char_docs", "newest", "top", "spread", "member_starts", "paragraph",
            "wording", "report", "year", "section", "unit", "title")
 _LISTS = ("texts", "sections", "units", "titles")
 

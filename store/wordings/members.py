@@ -15,13 +15,13 @@ def passing(index: Wordings, filters: Any) -> np.ndarray | None:  # noqa: ANN401
     """Per paragraph (index order): whether it passes the filters; None when nothing filters."""
     tests: list[np.ndarray] = []
     if filters.section:
-        tests.append(index.section == _code(index.sections, filters.section))
+        tests.append(index.section == index.code("sections", filters.section))
     if filters.year is not None:
         tests.append(index.year == filters.year)
     if filters.unit:
-        tests.append(np.isin(index.unit, _holding(index.units, filters.unit)))
+        tests.append(np.isin(index.unit, index.holding("units", filters.unit)))
     if filters.title:
-        tests.append(np.isin(index.title, _holding(index.titles, filters.title)))
+        tests.append(np.isin(index.title, index.holding("titles", filters.title)))
     if filters.exclude_report is not None:
         tests.append(index.report != filters.exclude_report)
     if not tests:
@@ -41,29 +41,20 @@ def representatives(index: Wordings, wording_ids: np.ndarray, mask: np.ndarray |
                     near: Any) -> list[tuple[int, int, int, int, str, str]]:  # noqa: ANN401 - search.Near
     """(wording, paragraph id, other reports sharing the wording, year, unit, project) for each
     wording with a paragraph passing `mask`: the one paragraph that stands for it."""
-    unit = _code(index.units, near.unit) if near and near.unit else -2
-    title = _code(index.titles, near.title) if near and near.title else -2
+    unit = index.code("units", near.unit) if near and near.unit else -2
+    title = index.code("titles", near.title) if near and near.title else -2
     out = []
     for w in wording_ids:
         start, end = int(index.member_starts[w]), int(index.member_starts[w + 1])
-        sel = np.arange(start, end) if mask is None else start + np.flatnonzero(mask[start:end])
-        if not len(sel):
-            continue
-        order = np.lexsort((index.paragraph[sel], index.title[sel] == title, index.unit[sel] == unit, index.year[sel]))
-        best = sel[order[-1]]
-        out.append((int(w), int(index.paragraph[best]), len(np.unique(index.report[sel])) - 1, int(index.year[best]),
+        if mask is None and unit == -2 and title == -2:  # the newest paragraph, counted at build time
+            best, shared = int(index.top[w]), int(index.spread[w]) - 1
+        else:
+            sel = np.arange(start, end) if mask is None else start + np.flatnonzero(mask[start:end])
+            if not len(sel):
+                continue
+            order = np.lexsort((index.paragraph[sel], index.title[sel] == title, index.unit[sel] == unit,
+                                index.year[sel]))
+            best, shared = int(sel[order[-1]]), len(np.unique(index.report[sel])) - 1
+        out.append((int(w), int(index.paragraph[best]), shared, int(index.year[best]),
                     index.units[index.unit[best]], index.titles[index.title[best]]))
     return out
-
-
-def _code(values: list[str], value: str) -> int:
-    try:
-        return values.index(value)
-    except ValueError:
-        return -1
-
-
-def _holding(values: list[str], needle: str) -> list[int]:
-    """Codes of the values holding `needle` (as SQL's LIKE '%needle%': ASCII case ignored)."""
-    needle = needle.lower()
-    return [i for i, v in enumerate(values) if needle in v.lower()]

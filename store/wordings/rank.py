@@ -21,8 +21,8 @@ _NOT_WORD = re.compile(r"[^\w%％.]+")
 def best_wordings(index: Wordings, query: str, filters: Any, near: Any, limit: int,  # noqa: ANN401
                   k: int) -> list[tuple[int, int, int, int, str, str, float]]:
     """(wording, paragraph id, other reports sharing it, year, unit, project, score) for the wordings
-    that may be among the `limit` best — all of those tied with the last, up to four times
-    `limit`.  When no wording shares a bigram with the query, its words without the
+    that may be among the `limit` best — those tied with the last too, up to twice `limit`
+    and ten.  When no wording shares a bigram with the query, its words without the
     punctuation are looked up instead («满意*» → «满意»)."""
     mask = passing(index, filters)
     allowed = allowed_wordings(index, mask)
@@ -41,6 +41,6 @@ def best_wordings(index: Wordings, query: str, filters: Any, near: Any, limit: i
         return []
     order = np.argsort(-marks, kind="stable")
     cutoff = marks[order[min(limit, len(order)) - 1]]
-    chosen = [int(found[i]) for i in order if marks[i] >= cutoff][: max(limit * 4, limit + 20)]
+    chosen = [int(found[i]) for i in order if marks[i] >= cutoff][: limit * 2 + 10]
     score_of = {int(found[i]): float(marks[i]) for i in order}
     return [(*picked, score_of[picked[0]]) for picked in representatives(index, chosen, mask, near)]
