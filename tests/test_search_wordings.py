@@ -157,3 +157,20 @@ def test_cli_shows_the_count(cli, db_path: Path) -> None:  # noqa: ANN001
     assert "另有 1 份报告相同" in out
     (result,) = cli("search", "挤占挪用", "--json").json()["results"]
     assert result["shared"] == 1 and result["shared_note"].startswith("另有 1 份报告相同")
+
+
+def test_bounded_rerank_keeps_the_brute_force_best(store: Store) -> None:
+    """best_scores skips partial matches its bound rules out; its best must be brute force's."""
+    from store.importer import import_paths
+    from store.scorer import best_scores, scores
+
+    from .conftest import SAMPLE
+
+    import_paths(store, [SAMPLE])
+    texts = sorted({r["masked"] for r in store.query("SELECT masked FROM paragraphs")})
+    for query in [texts[3][:40], texts[10], texts[20][5:12], "资金使用", "满意度调查", texts[7] + texts[8][:30]]:
+        full = scores(query, texts)
+        bounded = best_scores(query, texts, 5)
+        top = [s for s in sorted(full, reverse=True)[:5] if s > 0]  # below the floor: no match
+        kept = sorted((s for s in bounded if s == s), reverse=True)[:len(top)]  # NaN != NaN
+        assert kept == pytest.approx(top), query
