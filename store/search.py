@@ -136,6 +136,15 @@ def wording_rows(store: Store, query: str, filters: Filters, near: Near | None =
     return [rows[p[1]] | {"score": p[6], "shared": p[2]} for p in picked if p[1] in rows]
 
 
+def affine_rows(store: Store, filters: Filters, near: Near, limit: int) -> list[dict[str, Any]]:
+    """Past paragraphs of the draft's own project, then of its unit (as `filters` allow): the
+    newest of each wording, the newest `limit` wordings of each."""
+    from .wordings import affine, passing, wordings_of
+
+    index = wordings_of(store)
+    return rows_by_id(store, affine(index, passing(index, filters), near, limit))
+
+
 def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
@@ -174,4 +183,4 @@ def _hit(row: dict[str, Any], score: float, shared: int = 0) -> SearchHit:
     )
 
 
-__all__ = ["CANDIDATES", "Filters", "Near", "SearchHit", "rows_by_id", "search", "similarity", "tie_key", "wording_rows"]
+__all__ = ["CANDIDATES", "Filters", "Near", "SearchHit", "affine_rows", "rows_by_id", "search", "similarity", "tie_key", "wording_rows"]

@@ -21,7 +21,7 @@ from extract.mask import mask_numbers, tokens_of
 
 from ..db import Store
 from ..facts import paragraph_mentions
-from ..search import Filters, Near, rows_by_id, wording_rows
+from ..search import Filters, Near, affine_rows, rows_by_id, wording_rows
 from .facts import ThisYear
 from .fill import Context, Slot, fill
 
@@ -93,7 +93,7 @@ def _candidates(store: Store, request: Request) -> list[dict[str, Any]]:
         rows = _from_report(store, request.from_report, request.section)
     elif typed:
         near = Near(request.unit, request.title)
-        rows = wording_rows(store, typed, filters, near, limit=WORDINGS) + _affine(store, request, filters)
+        rows = wording_rows(store, typed, filters, near, limit=WORDINGS) + affine_rows(store, filters, near, AFFINE)
     else:
         rows = _affine(store, request, filters) + _recent(store, filters)
     seen: dict[int, dict[str, Any]] = {}

@@ -58,3 +58,22 @@ def representatives(index: Wordings, wording_ids: np.ndarray, mask: np.ndarray |
         out.append((int(w), int(index.paragraph[best]), shared, int(index.year[best]),
                     index.units[index.unit[best]], index.titles[index.title[best]]))
     return out
+
+
+def affine(index: Wordings, mask: np.ndarray | None, near: Any, limit: int) -> list[int]:  # noqa: ANN401
+    """Paragraph ids of the draft's own project, then of its unit, passing `mask`: the newest
+    paragraph of each of their wordings, the newest `limit` wordings of each."""
+    out: list[int] = []
+    for names, column, value in (("titles", index.title, near.title), ("units", index.unit, near.unit)):
+        code = index.code(names, value) if value else -1
+        if code < 0:
+            continue
+        hit = column == code
+        sel = np.flatnonzero(hit if mask is None else hit & mask)
+        if not len(sel):
+            continue
+        order = sel[np.lexsort((index.paragraph[sel], index.year[sel], index.wording[sel]))]
+        last = order[np.concatenate([index.wording[order][1:] != index.wording[order][:-1], [True]])]
+        newest = last[np.lexsort((index.paragraph[last], index.year[last]))[::-1][:limit]]
+        out += [int(index.paragraph[i]) for i in newest]
+    return list(dict.fromkeys(out))
