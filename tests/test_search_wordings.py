@@ -12,8 +12,8 @@ from store.db import Store, open_store
 from store.doctor import diagnose
 from store.reports import insert_report
 from store.search import Filters, Near, search
-from store.wordings import saved_path
 from store.wordings import cache as wordings_cache
+from store.wordings import saved_path
 
 SHARED = "本项目资金专款专用，严格执行财务管理制度，未发现挤占挪用情况。"
 OTHER = "项目按计划完成了全部年度任务，群众满意度达到较高水平。"
