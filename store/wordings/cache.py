@@ -30,9 +30,9 @@ def signature(store: Any) -> tuple[int, int]:  # noqa: ANN401 - a Store
 
 def signature_of(conn: sqlite3.Connection) -> tuple[int, int]:
     """(search epoch, max paragraph id): what the index was built from."""
-    epoch = conn.execute("SELECT n FROM search_epoch WHERE id = 1").fetchone()
-    last = conn.execute("SELECT max(id) FROM paragraphs").fetchone()
-    return int(epoch[0] if epoch else 0), int(last[0] or 0)
+    epoch = conn.execute("SELECT n FROM search_epoch WHERE id = 1").fetchall()  # all: no statement left open
+    last = conn.execute("SELECT max(id) FROM paragraphs").fetchall()
+    return int(epoch[0][0] if epoch else 0), int(last[0][0] or 0)
 
 
 def saved_state(path: Path | str, conn: sqlite3.Connection) -> str:
