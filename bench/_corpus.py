@@ -1,7 +1,11 @@
 """Large stores for the benchmarks, built by varying real or sample reports.
 
-Each copy gets other numbers, another year and another unit name, so the store holds many
-near-duplicates — as a department's store of past reports does.
+Two corpora.  «seed»: each copy gets other numbers, another year and another unit name, so once
+numbers are masked the store holds only the base reports' wordings, many times over.
+«neardup»: departments whose eight projects are reported year after year for 15 years, each
+year's report copied from the year before with small edits to some paragraphs (a word
+replaced, a phrase inserted, a few characters dropped) and new numbers — so the store holds
+near-identical wordings by the ten thousand, as a department's store does after years of use.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,23 +65,82 @@ def paragraph_count(store: Store) -> int:
     return store.one("SELECT count(*) AS n FROM paragraphs")["n"]
 
 
-def build_store(target_paragraphs: int) -> tuple[Path, str]:
-    """A store with at least `target_paragraphs` paragraphs (built once, then reused)."""
+def seed_reports(reports: list[Report], start: int) -> Iterator[Report]:
+    rng = random.Random(start)
+    n = start
+    while True:
+        yield vary(reports[n % len(reports)], rng, n)
+        n += 1
+
+
+YEARS = 15
+_WORDS = ["进一步", "切实", "有效", "全面", "持续", "按照要求", "积极", "严格", "稳步", "扎实", "认真", "及时",
+          "规范", "统筹", "着力", "加强", "完善", "推进", "落实", "提升"]
+
+
+def _edit(text: str, rng: random.Random) -> str:
+    """A small edit, as a writer makes copying last year's paragraph: a word in, a few characters out,
+    or a span replaced."""
+    if len(text) < 8:
+        return text + rng.choice(_WORDS)
+    at = rng.randrange(len(text) - 4)
+    kind = rng.random()
+    if kind < 0.4:
+        return text[:at] + rng.choice(_WORDS) + text[at:]
+    if kind < 0.7:
+        return text[:at] + text[at + rng.randint(1, 4):]
+    return text[:at] + rng.choice(_WORDS) + text[at + rng.randint(1, 3):]
+
+
+def _department(reports: list[Report], d: int) -> list[Report]:
+    """One department's reports: each base project for YEARS years, edited year to year."""
+    rng = random.Random(1000 + d)
+    place = UNITS[d % len(UNITS)]
+    texts = [[[_edit(p, rng) if rng.random() < 0.5 else p for p in s.paragraphs] for s in r.sections] for r in reports]
+    out = []
+    for y in range(YEARS):
+        for b, base in enumerate(reports):
+            if y:
+                texts[b] = [[_edit(p, rng) if rng.random() < 0.25 else p for p in sec] for sec in texts[b]]
+            copy = vary(base, rng, d)
+            copy.year, copy.unit, copy.title = 2010 + y, f"{place}{d}{base.unit}", f"{base.title}（{place}{d}）"
+            for section, paragraphs in zip(copy.sections, texts[b], strict=True):
+                section.paragraphs[:] = [_DIGITS.sub(lambda m: _jiggle(m.group(0), rng), p) for p in paragraphs]
+            out.append(copy)
+    return out
+
+
+def neardup_reports(reports: list[Report], start: int) -> Iterator[Report]:
+    per = YEARS * len(reports)
+    d = start // per
+    skip = start % per
+    while True:
+        yield from _department(reports, d)[skip:]
+        skip = 0
+        d += 1
+
+
+CORPORA: dict[str, Callable[[list[Report], int], Iterator[Report]]] = {"seed": seed_reports, "neardup": neardup_reports}
+
+
+def build_store(target_paragraphs: int, corpus: str = "seed") -> tuple[Path, str]:
+    """A store with at least `target_paragraphs` paragraphs (built once, then reused; a bigger
+    store of the same corpus, once built, is started from a copy of a smaller one)."""
     reports, source = base_reports()
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"search-{source}-{target_paragraphs}.db"
+    name = source if corpus == "seed" else f"{corpus}-{source}"
+    path = OUT / f"search-{name}-{target_paragraphs}.db"
     with open_store(path) as store:
         have = paragraph_count(store)
         if have >= target_paragraphs:
-            return path, source
-        rng = random.Random(target_paragraphs)
+            return path, name
         started = time.perf_counter()
         n = store.one("SELECT count(*) AS n FROM reports")["n"]
+        made = CORPORA[corpus](reports, n)
         while have < target_paragraphs:
             with store.write() as db:
-                for report in reports:
-                    insert_report(db, vary(report, rng, n))
-                    n += 1
+                for _ in range(len(reports)):
+                    insert_report(db, next(made))
             have = paragraph_count(store)
         print(f"  built {path.name}: {have} paragraphs in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    return path, source
+    return path, name

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 from functools import lru_cache
@@ -123,3 +124,14 @@ def add_words(words: list[str] | set[str]) -> None:
 def cut(text: str) -> tuple[str, ...]:
     """Words of a short text, without HMM guessing (dictionary words only, fast and stable)."""
     return tuple(tokenizer().cut(text, HMM=False))
+
+
+_PIECE = re.compile(r"([0-9]+(?:\.[0-9]+)?|[^\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+)")
+
+
+def cut_blocks(text: str) -> list[str]:
+    """The words of a long text cut piece by piece — numbers and punctuation on their own, the
+    runs between them by `cut` (cached) — so a paragraph with new numbers shares almost all its
+    pieces, and their words, with the one it was filled from.  jieba cuts at punctuation
+    anyway; a number is one word either way."""
+    return [w for part in _PIECE.split(text) if part for w in (cut(part) if not _PIECE.fullmatch(part) else (part,))]

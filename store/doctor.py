@@ -1,8 +1,9 @@
 """`zipin doctor`: check a store and repair what can be repaired safely.
 
 Checks: the file is SQLite at all, `integrity_check`, the schema version, the FTS index in step
-with the paragraphs, the names index, every report with its sections.  Repairs are rebuilds of
-derived data only (the FTS index, the names index, a WAL checkpoint, pending migrations); the
+with the paragraphs, the names index, every report with its sections, the saved wording index
+(store/wordings) readable and in step.  Repairs are rebuilds of derived data only (the FTS
+index, the names index, the wording index, a WAL checkpoint, pending migrations); the
 reports, sections and paragraphs themselves are never rewritten, and a file that is not a
 healthy SQLite database is not touched at all.
 
@@ -69,7 +70,7 @@ def _inspect(path: Path) -> tuple[int, list[Check]]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         checks = [_integrity(conn), _version(version)]
         if checks[0].ok and version == SCHEMA_VERSION:
-            checks += [_fts(conn), _names(conn), _sections(conn)]
+            checks += [_fts(conn), _names(conn), _sections(conn), _wordings(path, conn)]
         return version, checks
     finally:
         conn.close()
@@ -148,6 +149,17 @@ def _locked(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+def _wordings(path: Path, conn: sqlite3.Connection) -> Check:
+    from .wordings import saved_state
+
+    state = saved_state(path, conn)
+    if state == "damaged":
+        return Check("查找索引", False, "保存的查找索引已损坏或与段落不一致，可以重建")
+    return Check("查找索引", True, {"missing": "查找索引尚未建立，首次查找时自动建立",
+                                  "stale": "查找索引将在下次查找时按最新内容更新",
+                                  "current": "查找索引与往年报告的段落一致"}[state])
+
+
 def _names(conn: sqlite3.Connection) -> Check:
     return _none_lacking(conn, "名称索引", "r.title != '' AND NOT EXISTS (SELECT 1 FROM names n WHERE n.report_id = r.id)",
                          "{} 份报告不在名称索引中，可以重建", "名称索引完整")
@@ -184,4 +196,10 @@ def _repair(path: Path, checks: list[Check]) -> None:
                     for row in list(db.query("SELECT id FROM reports")):
                         index_names(db, row["id"])
                 check.ok, check.repaired, check.detail = True, True, "已重建名称索引"
+            elif check.name == "查找索引":
+                from .wordings import drop_saved, wordings_of
+
+                drop_saved(path)
+                wordings_of(store)
+                check.ok, check.repaired, check.detail = True, True, "已重建查找索引"
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

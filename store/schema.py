@@ -254,4 +254,32 @@ def m006_generations(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {trigger} AFTER {event} BEGIN {bump} END")
 
 
+@migration
+def m007_search_epoch(db: Database) -> None:
+    """A counter bumped by every change to a past report's paragraphs or names, so the in-memory
+    wording index (store/wordings) knows when it is stale.  Drafts change on every autosave and
+    are not in that index, so their changes do not count."""
+    db.executescript(
+        """
+        CREATE TABLE search_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO search_epoch (id, n) VALUES (1, 0);
+        CREATE TRIGGER epoch_paragraph_insert AFTER INSERT ON paragraphs
+            WHEN (SELECT kind FROM reports WHERE id = new.report_id) = 'past'
+            BEGIN UPDATE search_epoch SET n = n + 1; END;
+        CREATE TRIGGER epoch_paragraph_delete AFTER DELETE ON paragraphs
+            WHEN (SELECT kind FROM reports WHERE id = old.report_id) = 'past'
+            BEGIN UPDATE search_epoch SET n = n + 1; END;
+        CREATE TRIGGER epoch_paragraph_update AFTER UPDATE ON paragraphs
+            WHEN (SELECT kind FROM reports WHERE id = new.report_id) = 'past'
+                OR (SELECT kind FROM reports WHERE id = old.report_id) = 'past'
+            BEGIN UPDATE search_epoch SET n = n + 1; END;
+        CREATE TRIGGER epoch_report_delete AFTER DELETE ON reports WHEN old.kind = 'past'
+            BEGIN UPDATE search_epoch SET n = n + 1; END;
+        CREATE TRIGGER epoch_report_update AFTER UPDATE OF kind, title, unit, year ON reports
+            WHEN old.kind = 'past' OR new.kind = 'past'
+            BEGIN UPDATE search_epoch SET n = n + 1; END;
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

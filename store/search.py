@@ -1,29 +1,26 @@
-"""Lookup of past wording: FTS5 trigram candidates, reranked with rapidfuzz on number-masked text.
+"""Lookup of past wording: candidates from the wording index (store/wordings), reranked with
+rapidfuzz on number-masked text.
 
-The FTS query is built here from the user's text — never passed through — so quotes, AND/OR,
-NEAR, `*` or a lone `"` in a query are searched as plain text.  Only the rarest trigrams of
-the query go into the FTS query (an OR), which keeps the candidate step fast on large stores;
-the rerank then scores whole paragraphs, so a paragraph that differs only in its numbers
-scores as a near-exact match.
+A query is never passed to SQL or FTS, so quotes, AND/OR, NEAR, `*` or a lone `"` are searched
+as plain text.  Candidates are distinct wordings, not paragraphs: a paragraph copied into a
+hundred reports is scored once, and shown once with the number of other reports that share
+its wording (numbers aside).  Ties go to the newest year, then the user's own unit, then the
+same project.  Drafts are not in the index; a search that includes them scores them directly
+(there are few).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from extract.mask import MASK, mask_numbers
+from extract.mask import mask_numbers
 
 from .db import Store
+from .scorer import scores, similarity
 
-CANDIDATES = 300  # FTS candidates reranked per query
-AND_TERMS = 6  # rarest trigrams a paragraph must all hold in the first step
-MAX_TERMS = 12  # rare trigrams OR-ed in the second step
-COMMON_SHARE = 0.2  # a trigram in more than this share of paragraphs is too common to OR
+CANDIDATES = 200  # distinct wordings reranked per query
 
 
 @dataclass
@@ -36,11 +33,22 @@ class SearchHit:
     section: str
     text: str
     score: float
+    shared: int = 0  # other reports with the same wording (numbers aside)
 
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)
         out["score"] = round(self.score, 1)
         return out
+
+    def shared_note(self) -> str:
+        return f"另有 {self.shared} 份报告相同（数字不计）" if self.shared else ""
+
+
+@dataclass(frozen=True)
+class Near:
+    """The draft a search is made for: its unit and project win ties."""
+    unit: str = ""
+    title: str = ""
 
 
 @dataclass
@@ -62,10 +70,10 @@ class Filters:
             clauses.append("r.year = ?")
             params.append(self.year)
         if self.unit:
-            clauses.append("r.unit LIKE ?")
+            clauses.append("r.unit LIKE ? ESCAPE '\\'")
             params.append(f"%{_like_escape(self.unit)}%")
         if self.title:
-            clauses.append("r.title LIKE ?")
+            clauses.append("r.title LIKE ? ESCAPE '\\'")
             params.append(f"%{_like_escape(self.title)}%")
         if self.kind:
             clauses.append("r.kind = ?")
@@ -76,113 +84,65 @@ class Filters:
         return (" AND " + " AND ".join(clauses) if clauses else ""), params
 
 
-_NOT_WORD = re.compile(r"[^\w%％.]+")
-
-
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def candidate_rows(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
-    """Paragraphs that may match `query` (FTS5, or a substring scan for one or two characters);
-    when nothing does, the same for its words without the punctuation («满意*» → «满意»)."""
-    query = query.strip()
-    rows = _candidates(store, query, filters)
-    words = _NOT_WORD.sub(" ", query).strip()
-    if not rows and words and words != query:
-        rows = _candidates(store, words, filters)
-    return rows
-
-
-def _candidates(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
-    terms = _trigrams(mask_numbers(query)) or _trigrams(query)
-    if terms:
-        return _fts_candidates(store, terms, filters)
-    return _like_candidates(store, query, filters)
-
-
-def search(store: Store, query: str, filters: Filters | None = None, limit: int = 10) -> tuple[list[SearchHit], float]:
-    """Paragraphs most like `query`, best first, and the search's own time in milliseconds."""
+def search(store: Store, query: str, filters: Filters | None = None, limit: int = 10,
+           near: Near | None = None) -> tuple[list[SearchHit], float]:
+    """Paragraphs most like `query`, best first, one per wording, and the search's own time in
+    milliseconds.  `near`: the draft's unit and project, which win ties."""
     started = time.perf_counter()
     filters = filters or Filters()
     query = query.strip()
+    if not query:
+        hits = [_hit(row, 0.0) for row in _recent(store, filters, limit)]
+    else:
+        hits = _ranked(store, query, filters, limit, near)
+    return hits, (time.perf_counter() - started) * 1000
+
+
+def _ranked(store: Store, query: str, filters: Filters, limit: int, near: Near | None) -> list[SearchHit]:
     masked = mask_numbers(query)
-    rows = candidate_rows(store, query, filters) if query else _recent(store, filters, limit)
-    hits = [_hit(row, masked) for row in rows]
-    hits.sort(key=lambda h: (-h.score, -(h.year or 0), h.paragraph_id))
-    return hits[:limit], (time.perf_counter() - started) * 1000
+    hits: list[SearchHit] = []
+    if filters.kind in (None, "past"):
+        hits += [_hit(row, row["score"], row["shared"])
+                 for row in wording_rows(store, query, filters, near, limit=limit)]
+    if filters.kind in (None, "draft"):
+        hits += _draft_hits(store, masked, filters)
+    hits.sort(key=lambda h: tie_key(h.score, h.year, h.unit, h.title, h.paragraph_id, near))
+    return hits[:limit]
 
 
-def similarity(masked_query: str, masked_text: str) -> float:
-    """0–100: how well a paragraph matches, numbers masked on both sides.
-
-    100 is the same wording; a paragraph that holds the whole query inside it scores 99.
-    """
-    if not masked_query or not masked_text:
-        return 0.0
-    whole = fuzz.ratio(masked_query, masked_text)
-    if len(masked_text) <= len(masked_query):
-        return whole
-    return max(whole, 0.99 * fuzz.partial_ratio(masked_query, masked_text))
+def tie_key(score: float, year: int | None, unit: str, title: str, paragraph_id: int,
+            near: Near | None) -> tuple[float, int, bool, bool, int]:
+    """Best first: the score, then the newest year, the user's own unit, the same project."""
+    near = near or Near()
+    return (-round(score, 6), -(year or 0), not (near.unit and unit == near.unit),
+            not (near.title and title == near.title), -paragraph_id)
 
 
-def _trigrams(text: str) -> list[str]:
-    seen: dict[str, None] = {}
-    for i in range(len(text) - 2):
-        gram = text[i:i + 3]
-        if MASK in gram or '"' in gram or any(ch.isspace() for ch in gram):
-            continue
-        seen.setdefault(gram.lower())
-    return list(seen)
+def wording_rows(store: Store, query: str, filters: Filters, near: Near | None = None, *,
+                 limit: int = 10, candidates: int = CANDIDATES) -> list[dict[str, Any]]:
+    """The past paragraphs best matching `query`, one per wording, as rows with `score` and
+    `shared` (other reports with the wording); when no wording shares a bigram with the query,
+    the same for its words without the punctuation («满意*» → «满意»)."""
+    from .wordings import best_wordings, wordings_of  # numpy: not on the way to the first paint
+
+    picked = best_wordings(wordings_of(store), query, filters, near, limit, candidates)
+    picked.sort(key=lambda p: tie_key(p[6], p[3], p[4], p[5], p[1], near))
+    picked = picked[:limit]
+    rows = {r["paragraph_id"]: r for r in rows_by_id(store, [p[1] for p in picked])}
+    return [rows[p[1]] | {"score": p[6], "shared": p[2]} for p in picked if p[1] in rows]
 
 
-def _by_rarity(store: Store, terms: list[str]) -> tuple[list[str], dict[str, int]]:
-    """The terms that occur in the index, rarest first, with their document counts."""
-    df: dict[str, int] = {}
-    for chunk in range(0, len(terms), 500):
-        part = terms[chunk:chunk + 500]
-        marks = ",".join("?" * len(part))
-        for r in store.query(f"SELECT term, doc FROM paragraphs_vocab WHERE term IN ({marks})", part):
-            df[r["term"]] = r["doc"]
-    present = sorted((t for t in terms if t in df), key=lambda t: df[t])
-    return present, df
+def affine_rows(store: Store, filters: Filters, near: Near, limit: int) -> list[dict[str, Any]]:
+    """Past paragraphs of the draft's own project, then of its unit (as `filters` allow): the
+    newest of each wording, the newest `limit` wordings of each."""
+    from .wordings import affine, passing, wordings_of
 
-
-def _fts_candidates(store: Store, terms: list[str], filters: Filters) -> list[dict[str, Any]]:
-    """Candidates in two cheap steps: paragraphs holding all of the rarest trigrams (newest
-    first, no ranking), then — for few results — the best bm25 matches of any rare trigram."""
-    ranked, df = _by_rarity(store, terms)
-    if not ranked:
-        return []
-    rows = {r["paragraph_id"]: r for r in _fts_query(store, " AND ".join(_quote(ranked[:AND_TERMS])), filters, "rowid DESC")}
-    if len(rows) < CANDIDATES // 4 and len(ranked) > 1:
-        total = max(1, _doc_count(store))
-        rare = [t for t in ranked if df[t] <= total * COMMON_SHARE][:MAX_TERMS] or ranked[:2]
-        for r in _fts_query(store, " OR ".join(_quote(rare)), filters, "rank"):
-            rows.setdefault(r["paragraph_id"], r)
-    return list(rows.values())
-
-
-def _quote(terms: list[str]) -> list[str]:
-    return [f'"{t}"' for t in terms]
-
-
-def _doc_count(store: Store) -> int:
-    row = store.one("SELECT max(rowid) AS n FROM paragraphs")
-    return int(row["n"] or 0) if row else 0
-
-
-def _fts_query(store: Store, match: str, filters: Filters, order: str) -> list[dict[str, Any]]:
-    """Matching paragraphs: ids first (FTS order, filtered), then the rows of the few kept."""
-    where, params = filters.sql()
-    fetch = CANDIDATES if not where else CANDIDATES * 10
-    ids = [r["id"] for r in store.query(f"""
-        SELECT p.id FROM (SELECT rowid, rank FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY {order} LIMIT ?) f
-        JOIN paragraphs p ON p.id = f.rowid
-        JOIN reports r ON r.id = p.report_id
-        WHERE 1 = 1 {where}
-        LIMIT ?""", [match, fetch, *params, CANDIDATES])]
-    return rows_by_id(store, ids)
+    index = wordings_of(store)
+    return rows_by_id(store, affine(index, passing(index, filters), near, limit))
 
 
 def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
@@ -194,16 +154,14 @@ def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:
         FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE p.id IN ({marks})""", ids)
 
 
-def _like_candidates(store: Store, query: str, filters: Filters) -> list[dict[str, Any]]:
-    where, params = filters.sql()
-    sql = f"""
-        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, p.tokens, r.title, r.unit, r.year
-        FROM paragraphs p JOIN reports r ON r.id = p.report_id
-        WHERE p.text LIKE ? ESCAPE '\\' {where}
-        ORDER BY p.id DESC
-        LIMIT ?
-    """
-    return store.query(sql, [f"%{_like_escape(query)}%", *params, CANDIDATES])
+def _draft_hits(store: Store, masked: str, filters: Filters) -> list[SearchHit]:
+    """Drafts are few and change on every keystroke: scored directly, not through the index."""
+    where, params = Filters(**{**asdict(filters), "kind": "draft"}).sql()
+    rows = store.query(f"""
+        SELECT p.id AS paragraph_id, p.report_id, p.section_key, p.text, p.masked, r.title, r.unit, r.year
+        FROM paragraphs p JOIN reports r ON r.id = p.report_id WHERE 1 = 1 {where}""", params)
+    marks = scores(masked, [r["masked"] for r in rows])
+    return [_hit(row, float(mark)) for row, mark in zip(rows, marks, strict=True) if mark > 0]
 
 
 def _recent(store: Store, filters: Filters, limit: int) -> list[dict[str, Any]]:
@@ -218,9 +176,11 @@ def _recent(store: Store, filters: Filters, limit: int) -> list[dict[str, Any]]:
     return store.query(sql, [*params, limit])
 
 
-def _hit(row: dict[str, Any], masked_query: str) -> SearchHit:
-    score = similarity(masked_query, row["masked"]) if masked_query else 0.0
+def _hit(row: dict[str, Any], score: float, shared: int = 0) -> SearchHit:
     return SearchHit(
         report_id=row["report_id"], paragraph_id=row["paragraph_id"], title=row["title"], unit=row["unit"],
-        year=row["year"], section=row["section_key"], text=row["text"], score=score,
+        year=row["year"], section=row["section_key"], text=row["text"], score=score, shared=shared,
     )
+
+
+__all__ = ["CANDIDATES", "Filters", "Near", "SearchHit", "affine_rows", "rows_by_id", "search", "similarity", "tie_key", "wording_rows"]

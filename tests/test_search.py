@@ -23,9 +23,11 @@ def test_paragraph_differing_only_in_numbers_is_a_near_exact_match(filled) -> No
     hits, _ = search(filled, query, limit=5)
     assert hits[0].title == "全民阅读推广专项经费" and hits[0].section == "2.2"
     assert hits[0].score >= 95
-    # All three years of that paragraph outrank every other paragraph.
-    assert {h.year for h in hits[:3]} == {2023, 2024, 2025}
-    assert all(h.title == "全民阅读推广专项经费" for h in hits[:3])
+    # All three years of that paragraph outrank every other paragraph; two of them say the same
+    # (numbers aside), so they are one result that counts the other report.
+    same = [h for h in hits if h.title == "全民阅读推广专项经费" and h.section == "2.2"]
+    assert hits[:len(same)] == same
+    assert sum(1 + h.shared for h in same) == 3 and {h.year for h in same} == {2024, 2025}
 
 
 def test_filters_narrow_the_results(filled) -> None:  # noqa: ANN001

@@ -21,11 +21,12 @@ from extract.mask import mask_numbers, tokens_of
 
 from ..db import Store
 from ..facts import paragraph_mentions
-from ..search import Filters, candidate_rows, rows_by_id
+from ..search import Filters, Near, affine_rows, rows_by_id, wording_rows
 from .facts import ThisYear
 from .fill import Context, Slot, fill
 
 CANDIDATES_WITHOUT_TEXT = 60
+WORDINGS = 20  # best distinct wordings by the search's score, reranked by words
 AFFINE = 40  # paragraphs of the same project (and of the same unit) always considered
 PROJECT_BONUS = 8.0
 UNIT_BONUS = 4.0
@@ -91,7 +92,8 @@ def _candidates(store: Store, request: Request) -> list[dict[str, Any]]:
     if request.from_report is not None:
         rows = _from_report(store, request.from_report, request.section)
     elif typed:
-        rows = candidate_rows(store, typed, filters) + _affine(store, request, filters)
+        near = Near(request.unit, request.title)
+        rows = wording_rows(store, typed, filters, near, limit=WORDINGS) + affine_rows(store, filters, near, AFFINE)
     else:
         rows = _affine(store, request, filters) + _recent(store, filters)
     seen: dict[int, dict[str, Any]] = {}
@@ -195,9 +197,9 @@ def token_diff(typed: str, suggestion: str) -> list[dict[str, str]]:
     """What the suggestion adds to or changes in what the user typed, word by word."""
     if not typed.strip():
         return [{"op": "insert", "typed": "", "suggested": suggestion}] if suggestion else []
-    from extract.segment import cut
+    from extract.segment import cut_blocks
 
-    a, b = list(cut(typed)), list(cut(suggestion))
+    a, b = cut_blocks(typed), cut_blocks(suggestion)
     ops = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         ops.append({"op": tag, "typed": "".join(a[i1:i2]), "suggested": "".join(b[j1:j2])})

@@ -146,7 +146,8 @@ def search_cmd(query: str, section: str | None, year: int | None, unit: str | No
         say("没有找到相似的表述。" + ("" if drafts else "（草稿不在其中，加 --drafts 也查草稿）"))
     for h in hits:
         tag = "草稿" if kinds.get(h.report_id) == "draft" else "往年"
-        say(f"[{h.score:5.1f}] {tag} {h.year or '年度未知'} {h.title} §{h.section}：{h.text[:120]}")
+        note = f" · {h.shared_note()}" if h.shared else ""
+        say(f"[{h.score:5.1f}] {tag} {h.year or '年度未知'} {h.title} §{h.section}{note}：{h.text[:120]}")
     say(f"（用时 {elapsed:.1f} 毫秒）")
 
 
@@ -154,6 +155,7 @@ def _hit_json(hit, kinds: dict[int, str]) -> dict:  # noqa: ANN001 - store.searc
     return {
         "report_id": hit.report_id, "kind": kinds.get(hit.report_id, "past"), "title": hit.title, "unit": hit.unit,
         "year": hit.year, "section": hit.section, "text": hit.text, "score": round(hit.score, 1),
+        "shared": hit.shared, "shared_note": hit.shared_note(),
     }
 
 

@@ -85,7 +85,8 @@ class LookupScreen(ZipinScreen[str | None]):
         options = self.query_one("#hits", OptionList)
         options.clear_options()
         for i, hit in enumerate(hits):
-            head = Text(f"{hit.score:.0f} · {hit.year} {hit.title} §{hit.section}（{hit.unit}）\n", style="bold")
+            note = f" · {hit.shared_note()}" if hit.shared else ""
+            head = Text(f"{hit.score:.0f} · {hit.year} {hit.title} §{hit.section}（{hit.unit}）{note}\n", style="bold")
             options.add_option(Option(Wrapped(head + highlighted(hit.text, query)), id=str(i)))
         self.query_one("#lookup-status", Static).update(f"{len(hits)} 条结果（Enter 复制到当前一节）")
 
