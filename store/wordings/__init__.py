@@ -7,7 +7,7 @@ wording, report, section, year, unit, project — as arrays (`build`), so candid
 per wording (copies of one paragraph cannot crowd out the others), and filters, ties and the
 count of copies are answered without SQL (`members`).  It is held in memory per store and
 saved next to it (`cache`), keyed by a counter the store's triggers bump on every change to a
-past report (schema m006); drafts are not in it — they change on every keystroke.
+past report (schema m007); drafts are not in it — they change on every keystroke.
 """
 
 from .build import Wordings, build
