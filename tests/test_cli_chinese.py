@@ -164,3 +164,10 @@ def test_search_leaves_drafts_out_unless_asked(run, sample_db: Path) -> None:  #
     shown = run("--db", str(sample_db), "search", query, "--drafts").out
     assert shown.splitlines()[0].split("]")[1].split()[0] == "草稿"
     assert "草稿" not in run("--db", str(sample_db), "search", query).out.split("（")[0]
+
+
+def test_search_without_anything_to_look_for_asks_for_it(run, sample_db: Path) -> None:  # noqa: ANN001
+    bare = run("--db", str(sample_db), "search")
+    assert bare.code == 2 and "请写出要查找的文字" in bare.err
+    listed = run("--db", str(sample_db), "search", "--section", "2.1", "--json")
+    assert listed.code == 0 and listed.json()["results"]  # a section's past wordings, listed

@@ -155,6 +155,8 @@ def test_a_dismissed_finding_stays_dismissed_after_restart(sample_db: Path) -> N
             panel.focus()
             await pilot.press("ctrl+d")
             await until(pilot, lambda: isinstance(app.screen, ReasonDialog))
+            section = panel.findings[target].section
+            assert app.screen.message.startswith(f"§{section} ")  # which section is being dismissed
             await pilot.press(*"文化馆是合作单位", "enter")
             await until(pilot, lambda: fingerprint not in {f.fingerprint for f in findings_of(app)})
         return fingerprint

@@ -5,6 +5,7 @@ year's year, numbers nobody has checked yet, and whole sections still word for w
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from store.drafting import DIFFERS, UNCHECKED, fact_text, judge
 from store.provenance import INHERITED, OLD
 

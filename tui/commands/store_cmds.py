@@ -134,6 +134,9 @@ def search_cmd(query: str, section: str | None, year: int | None, unit: str | No
                limit: int, drafts: bool, as_json: bool) -> None:
     """查找往年的相似表述（数字不同也能找到）。"""
     from store.reports import report_kinds
+
+    if not query.strip() and not any((section, year, unit, title)):
+        raise click.UsageError("请写出要查找的文字，例如：zipin search 满意度（只写 --section 等条件时列出该范围的段落）")
     from store.search import Filters, search
 
     with context().open() as store:

@@ -51,11 +51,9 @@ def demo_cmd(no_tui: bool) -> None:
 def draft_cmd(title: str, unit: str, dept: str, year: int | None, profile: str | None, outline: str | None,
               from_report: str | None, section: str | None, no_tui: bool) -> None:
     """打开一份草稿（没有就新建），停在第一节未完成的内容，光标在答案编辑框。"""
-    from store.drafts import NewDraft, open_or_create
-    from store.reports import resolve_report
-
     from extract.outline import outline_of
-    from store.reports import load_report
+    from store.drafts import NewDraft, open_or_create
+    from store.reports import load_report, resolve_report
 
     ctx = context()
     with ctx.open() as store:

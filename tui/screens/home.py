@@ -128,7 +128,12 @@ class HomeScreen(ZipinScreen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
-        self.query_one("#reports", DataTable).focus()
+        """Enter after typing a filter opens the highlighted row (the first that matches), as the
+        status line promises; the list takes the focus either way."""
+        table = self.query_one("#reports", DataTable)
+        table.focus()
+        if table.row_count:
+            table.action_select_cursor()
 
     def _row(self) -> dict | None:
         table = self.query_one("#reports", DataTable)

@@ -38,7 +38,7 @@ from ..widgets.budget import BudgetPicture
 from ..widgets.cover_form import CoverForm
 from ..widgets.editor import AnswerEditor
 from ..widgets.facts_form import KeyFactsForm
-from ..widgets.panels import FindingList, SuggestionList
+from ..widgets.panels import FindingList, SuggestionList, finding_where
 from .base import ZipinScreen
 
 # Seconds from the first unsaved keystroke to the write.  A crash may lose at most 0.5 s of
@@ -559,7 +559,7 @@ class WalkScreen(ZipinScreen[None]):
             if reason:
                 self.dismiss_finding(finding.fingerprint, finding.rule, reason)
 
-        self.app.push_screen(ReasonDialog(finding.message), done)
+        self.app.push_screen(ReasonDialog(f"{finding_where(finding)} {finding.message}"), done)
 
     @work(thread=True, group="dismiss", exit_on_error=False)
     def dismiss_finding(self, fingerprint: str, rule: str, reason: str) -> None:

@@ -54,8 +54,12 @@ class SuggestionList(OptionList):
         return suggestions[min(index, len(suggestions) - 1)]
 
 
+def finding_where(f: Any) -> str:
+    return f"§{f.section}" if f.section else "封面"
+
+
 def finding_prompt(f: Any) -> Text:
-    where = f"§{f.section}" if f.section else "封面"
+    where = finding_where(f)
     text = Text(f"[{SEVERITY_CN[f.severity]}] ", style=SEVERITY_STYLES[f.severity])
     text.append(f"{where} ", style="bold")
     text.append(f.message)
