@@ -28,6 +28,8 @@ class Question:
     example: str
     primary: tuple[str, str] | None
     cells: tuple[tuple[tuple[str, ...], str, str], ...]
+    kinds: tuple[str, ...] = ("money", "percent", "count")  # the numbers an answer to it can hold
+    expects: str = "数字"  # what it asks for, named in «没有找到…»
 
 
 @cache
@@ -36,7 +38,8 @@ def questions() -> tuple[Question, ...]:
     return tuple(
         Question(q["key"], q["title"], q["ask"], q.get("example", ""),
                  tuple(q["primary"]) if q.get("primary") else None,
-                 tuple((tuple(c["words"]), c["row"], c["column"]) for c in q.get("cells", [])))
+                 tuple((tuple(c["words"]), c["row"], c["column"]) for c in q.get("cells", [])),
+                 tuple(q.get("kinds", Question.kinds)), q.get("expects", Question.expects))
         for q in raw["question"]
     )
 
@@ -52,11 +55,17 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     cells: dict[tuple[str, str], Decimal] = field(default_factory=dict)
     derived: set[tuple[str, str]] = field(default_factory=set)
+    expects: str = "数字"
+
+    @property
+    def understood(self) -> bool:
+        """Something the question asks for was found: only then can the answer be confirmed."""
+        return bool(self.mentions)
 
     def echo(self, profile_key: str) -> str:
         """The answer read back, for the user to confirm."""
         if not self.mentions:
-            return "没有找到数字。"
+            return f"没有找到{self.expects}。"
         if not self.cells:
             return "我理解为：" + "，".join(f"{m.label or '（未注明）'} {m.surface}" for m in self.mentions if m.kind != "date") + "。"
         profile = get_profile(profile_key)
@@ -71,8 +80,9 @@ class Reading:
 
 def read_answer(key: str, text: str, profile_key: str) -> Reading:
     q = question(key)
-    mentions = [m for m in extract_numbers(text) if m.kind != "date"]
-    reading = Reading(mentions)
+    kinds = q.kinds if q is not None else Question.kinds
+    mentions = [m for m in extract_numbers(text) if m.kind in kinds]
+    reading = Reading(mentions, expects=q.expects if q is not None else Question.expects)
     if q is None or not q.cells:
         return reading
     rows = {r["key"] for r in get_profile(profile_key).budget["rows"]}

@@ -91,6 +91,15 @@ def test_budget_answer_fills_the_table_and_derives_the_total() -> None:
     assert plain.cells == {("total", "spent"): Decimal("79.5")}
 
 
+def test_an_answer_to_the_wrong_question_is_not_understood() -> None:
+    """Money typed into the headcount question (focus had moved on): nothing it asks for."""
+    wrong = read_answer("people", "实际支出88.5万元，其中财政拨款83万元", "mof2020")
+    assert not wrong.understood and wrong.echo("mof2020") == "没有找到人数。"
+    right = read_answer("people", "核定编制42名，实有在职39人", "mof2020")
+    assert right.understood and [m.surface for m in right.mentions] == ["42名", "39人"]
+    assert not read_answer("budget", "共有在职人员40人", "mof2020").understood
+
+
 def test_confirmed_answers_feed_the_table_and_this_years_facts(store: Store) -> None:
     draft = create_draft(store, NewDraft("测试项目", year=2026, profile="mof2020"))
     save_answer(store, draft, "budget", "全年预算92万元，其中财政拨款86万元、上年结转6万元", confirmed=False)

@@ -75,6 +75,25 @@ def test_key_facts_can_be_entered_again_and_keep_their_confirmation(sample_db: P
     asyncio.run(run())
 
 
+def test_an_answer_without_what_the_question_asks_is_not_confirmed(sample_db: Path) -> None:
+    draft = new_draft(sample_db)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "facts")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "facts")
+            answer = app.screen.query_one("#answer-people", Input)
+            answer.value = "实际支出88.5万元"
+            answer.focus()
+            await pilot.press("enter", "enter")
+            await pilot.pause(0.5)
+            assert "没有找到人数" in str(app.screen.query_one("#echo-people").content)
+            assert app.screen.focused is answer  # it stays on the question
+
+    asyncio.run(run())
+    assert _answers(sample_db, draft).get("people") != 1
+
+
 def test_going_back_to_a_filled_field_adds_to_it(sample_db: Path) -> None:
     """Focusing a filled answer or cover field and typing adds to it; it used to select the
     field on focus, so the first key replaced a confirmed answer or the 项目负责人."""

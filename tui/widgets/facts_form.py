@@ -65,8 +65,12 @@ class KeyFactsForm(VerticalScroll):
         """First Enter reads the answer back; Enter again on the same text confirms it."""
         event.stop()
         key = _key(event.input)
-        reading = read_answer(key, event.value, self.profile).echo(self.profile)
-        if self._echoed.get(key) == event.value:
+        understood = read_answer(key, event.value, self.profile)
+        reading = understood.echo(self.profile)
+        if not understood.understood:
+            self._echoed.pop(key, None)
+            self._echo(key, Text(reading + " 请按题目写明后再按 Enter。", style="yellow"))
+        elif self._echoed.get(key) == event.value:
             self._echoed.pop(key, None)
             self._echo(key, Text("✓ 已确认：" + reading.removeprefix("我理解为："), style="green"))
             self.post_message(self.Answered(key, event.value, True))
