@@ -189,6 +189,23 @@ def test_f2_and_lookup_insert_a_paragraph_of_their_own(sample_db: Path) -> None:
     asyncio.run(run())
 
 
+def test_a_lookup_that_finds_nothing_in_its_filters_says_so(sample_db: Path) -> None:
+    draft = new_draft(sample_db, title=READING)
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "2.3")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.3")
+            await pilot.press("f6")
+            await until(pilot, lambda: isinstance(app.screen, LookupScreen))
+            app.screen.query_one("#f-section", Input).value = "9.9"
+            app.screen.query_one("#query", Input).value = "满意度"
+            await until(pilot, lambda: "清空筛选框" in str(app.screen.query_one("#lookup-status").content))
+            assert "节" in str(app.screen.query_one("#lookup-status").content)
+
+    asyncio.run(run())
+
+
 def test_a_section_opens_with_the_cursor_at_the_end_of_its_text(sample_db: Path) -> None:
     draft = new_draft(sample_db, title=READING, source=f"{READING}@2025")
 

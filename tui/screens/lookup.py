@@ -88,7 +88,16 @@ class LookupScreen(ZipinScreen[str | None]):
             note = f" · {hit.shared_note()}" if hit.shared else ""
             head = Text(f"{hit.score:.0f} · {hit.year} {hit.title} §{hit.section}（{hit.unit}）{note}\n", style="bold")
             options.add_option(Option(Wrapped(head + highlighted(hit.text, query)), id=str(i)))
-        self.query_one("#lookup-status", Static).update(f"{len(hits)} 条结果（Enter 复制到当前一节）")
+        self.query_one("#lookup-status", Static).update(self._status(len(hits)))
+
+    def _status(self, count: int) -> str:
+        if count:
+            return f"{count} 条结果（Enter 复制到当前一节）"
+        narrowed = [label for name, label in (("f-section", "节"), ("f-year", "年度"), ("f-unit", "单位"),
+                                              ("f-title", "项目")) if self.query_one(f"#{name}", Input).value.strip()]
+        if narrowed:
+            return f"0 条结果：只查了筛选的{'、'.join(narrowed)}，清空筛选框可查全部往年报告。"
+        return "0 条结果"
 
     @on(OptionList.OptionSelected, "#hits")
     def chosen(self, event: OptionList.OptionSelected) -> None:
