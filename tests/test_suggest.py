@@ -127,6 +127,10 @@ def test_years_roll_forward_but_background_years_stay(store: Store) -> None:
     assert statuses["2025年"] == ("filled", "2026年")
     assert statuses["12月底"][0] == "kept"
     assert "2026年预算资金80万元" in top.text and "2015年8月成立" in top.text
+    (unknown,), _ = suggest(store, Request("1.1", title="阅读项目", limit=1))  # no --year: this year unknown
+    kept = {slot.old.surface: slot for slot in unknown.slots}
+    assert kept["2025年"].status == "kept" and "不知道今年的年度" in kept["2025年"].provenance
+    assert kept["12月底"].provenance == "没有年份，保持原文"
 
 
 def test_token_diff() -> None:

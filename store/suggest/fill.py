@@ -77,8 +77,10 @@ def _filled(m: Mention, fact: Fact) -> Slot:
 
 def _roll_year(m: Mention, ctx: Context) -> Slot:
     value = str(m.value)
-    if not value[:4].isdigit() or ctx.source_year is None or ctx.draft_year is None:
+    if not value[:4].isdigit():
         return Slot(m, m.surface, "kept", "没有年份，保持原文")
+    if ctx.source_year is None or ctx.draft_year is None:
+        return Slot(m, m.surface, "kept", "不知道今年的年度（或往年报告的年度），年份保持原文")
     year = int(value[:4])
     delta = ctx.draft_year - ctx.source_year
     after = ctx.paragraph[m.end:]
