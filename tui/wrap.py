@@ -26,7 +26,7 @@ NO_END = set("（(「『“‘《〈【〔［[{")
 DIGITS = set("0123456789０１２３４５６７８９")
 POINTS = set(".．")
 # Characters of a unit written after a number («万元», «万人次», «平方米»): they stay with it.
-UNIT = set("万亿千百元人次场个名项件册套期户所家台辆米吨亩公顷平方立年月日号分秒倍%％‰")
+UNIT = set("万亿千百元人次场个名项件册套期户所家台辆米吨亩公顷平方立年月日号分秒倍条节份%％‰")
 UNIT_LENGTH = 4
 MAX_BACK = 8  # characters a break may move back; past that, the line is broken where it was
 

@@ -39,6 +39,7 @@ from ..widgets.cover_form import CoverForm
 from ..widgets.editor import AnswerEditor
 from ..widgets.facts_form import KeyFactsForm
 from ..widgets.panels import FindingList, SuggestionList, finding_where
+from ..wrap import Wrapped
 from .base import ZipinScreen
 
 # Seconds from the first unsaved keystroke to the write.  A crash may lose at most 0.5 s of
@@ -510,7 +511,8 @@ class WalkScreen(ZipinScreen[None]):
             label = Text(f"{mark} ", style=style)
             label.append(self._step_label(s))
             outline.replace_option_prompt(s.key, label)
-        self.query_one("#progress", Static).update(f"{message.progress.line()} · 待处理 {len(message.findings)} 条")
+        line = f"{message.progress.line()} · 待处理 {len(message.findings)} 条"
+        self.query_one("#progress", Static).update(Wrapped(Text(line)))  # «25 条» stays on one line
         self.query_one("#budget", BudgetPicture).show(*message.budget, message.rates)
 
     def action_focus_findings(self) -> None:
