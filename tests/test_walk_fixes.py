@@ -48,6 +48,15 @@ def test_the_findings_panel_takes_two_findings_with_the_same_fingerprint(sample_
     asyncio.run(run())
 
 
+async def _answer_twice(app: ZipinApp, pilot, key: str, text: str) -> Input:  # noqa: ANN001
+    """Type an answer into 基本数据 and press Enter twice (read back, then confirm)."""
+    answer = app.screen.query_one(f"#answer-{key}", Input)
+    answer.value = text
+    answer.focus()
+    await pilot.press("enter", "enter")
+    return answer
+
+
 def test_key_facts_can_be_entered_again_and_keep_their_confirmation(sample_db: Path) -> None:
     draft = new_draft(sample_db)
 
@@ -55,10 +64,7 @@ def test_key_facts_can_be_entered_again_and_keep_their_confirmation(sample_db: P
         app = ZipinApp(sample_db, draft, "facts")
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "facts")
-            answer = app.screen.query_one("#answer-budget", Input)
-            answer.value = "全年预算92万元，其中财政拨款86万元、上年结转6万元"
-            answer.focus()
-            await pilot.press("enter", "enter")
+            await _answer_twice(app, pilot, "budget", "全年预算92万元，其中财政拨款86万元、上年结转6万元")
             await until(pilot, lambda: _answers(sample_db, draft).get("budget") == 1)
             for _ in range(3):  # F8, F7 — and through the outline
                 await pilot.press("f8")
@@ -82,10 +88,7 @@ def test_an_answer_without_what_the_question_asks_is_not_confirmed(sample_db: Pa
         app = ZipinApp(sample_db, draft, "facts")
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "facts")
-            answer = app.screen.query_one("#answer-people", Input)
-            answer.value = "实际支出88.5万元"
-            answer.focus()
-            await pilot.press("enter", "enter")
+            answer = await _answer_twice(app, pilot, "people", "实际支出88.5万元")
             await pilot.pause(0.5)
             assert "没有找到人数" in str(app.screen.query_one("#echo-people").content)
             assert app.screen.focused is answer  # it stays on the question
