@@ -22,7 +22,7 @@ class Session:
         self.db_path = db_path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._all: list[Store] = []
+        self._all: list[tuple[threading.Thread, Store]] = []
         self.save_lock = threading.Lock()  # one write at a time from this app
 
     def store(self) -> Store:
@@ -34,13 +34,17 @@ class Session:
             store = open_store(self.db_path)
             self._local.store = store
             with self._lock:
-                self._all.append(store)
+                self._all.append((threading.current_thread(), store))
         return store
 
     def close(self) -> None:
+        """Close this thread's connection and those of threads that have ended.  A worker still
+        running (suggestions being computed as the user quits) keeps its own: closing a SQLite
+        connection another thread is reading crashes the process; it closes when its thread ends."""
         with self._lock:
-            for store in self._all:
-                store.close()
+            for thread, store in self._all:
+                if thread is threading.current_thread() or not thread.is_alive():
+                    store.close()
             self._all.clear()
 
 
