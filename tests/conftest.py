@@ -33,7 +33,7 @@ SAMPLE = sample_folder()
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
-        pytest.skip(f"the seed reports are not here ({SEED}); they are only on the developers' machines and CI")
+        pytest.skip(f"the seed reports are not here ({SEED}); they are only where ../shared sits beside the project")
     return SEED
 
 

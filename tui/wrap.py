@@ -10,7 +10,7 @@ stay together; the next line is measured from where the break ended up.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate
 
@@ -48,16 +48,6 @@ def _together(text: str, i: int, floor: int = 0) -> bool:
     while j >= floor and i - j <= UNIT_LENGTH and text[j] in UNIT:
         j -= 1
     return j >= floor and text[j] in DIGITS  # «4.3万人次»: the unit stays with its number
-
-
-def adjust_breaks(text: str, breaks: Iterable[int]) -> list[int]:
-    """The same breaks, each moved back to a place where the line may be broken."""
-    out: list[int] = []
-    previous = 0
-    for b in breaks:
-        out.append(_adjust(text, b, previous, 0))
-        previous = out[-1]
-    return out
 
 
 def _adjust(text: str, b: int, previous: int, floor: int) -> int:
