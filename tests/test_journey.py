@@ -150,6 +150,7 @@ def test_journey_on_the_sample(tmp_path: Path) -> None:
     before = indicators(db, "全民阅读推广专项经费", 2026)
     j.press("f9")
     j.see("预算执行情况（万元）")
+    j.see("一级指标")  # the 附表 is read
     j.press("f4", "f3")
     j.see("偏差原因")
     j.press("tab", "tab", "enter")  # 三级指标 → Enter saves the row as it is
@@ -161,6 +162,7 @@ def test_journey_on_the_sample(tmp_path: Path) -> None:
     # review and export
     j.press("f10")
     j.see("审阅")
+    j.see("其中缺项或未修改")  # the checks are done: the counts are shown
     j.press("x")
     j.see("导出报告")
     j.press("tab", "tab", "tab", "tab", "space")  # 仍有错误也导出
@@ -222,6 +224,7 @@ def test_journey_on_the_seed(tmp_path: Path, seed_path: Path) -> None:
     j.term.read(2.0)
     j.press("f10")
     j.see("审阅")
+    j.see("其中缺项或未修改")  # the checks are done: the counts are shown
     j.press("x")
     j.see("导出报告")
     j.press("tab", "tab", "tab", "tab", "space")

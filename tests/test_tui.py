@@ -196,6 +196,32 @@ def test_edit_the_table_and_see_the_rate(sample_db: Path) -> None:
     asyncio.run(run())
 
 
+def test_keys_on_the_table_before_it_is_read_do_nothing(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F3 pressed before the 附表 was read crashed with a traceback; the goals took typing that
+    the load then replaced."""
+    draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
+    load = TableScreen.load
+    monkeypatch.setattr(TableScreen, "load", lambda self: None)  # the 附表 is not read yet
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "6")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "6")
+            await pilot.press("f9")
+            await until(pilot, lambda: isinstance(app.screen, TableScreen))
+            screen = app.screen
+            await pilot.press("f3", "f2", "f4", "delete", "shift+down", "tab", "x")
+            assert app.screen is screen and app.return_code is None
+            assert all(area.disabled for area in screen.query("#goals TextArea"))
+            load(screen)
+            await until(pilot, lambda: bool(screen.query(".amount")))
+            assert not any(area.disabled for area in screen.query("#goals TextArea"))
+            await pilot.press("f4", "f3")
+            await until(pilot, lambda: app.screen is not screen)  # the row's dialog opens now
+
+    asyncio.run(run())
+
+
 def test_look_up_and_copy(sample_db: Path) -> None:
     draft = new_draft(sample_db)
 
@@ -367,5 +393,63 @@ def test_review_lists_findings_jumps_and_exports(sample_db: Path, tmp_path: Path
             options.highlighted = names
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "5.3")
+
+    asyncio.run(run())
+
+
+def test_export_waits_for_the_review_checks(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """x pressed while the review still checked opened a dialog without «仍有错误也导出»,
+    built as if the draft had no errors; now it says to wait."""
+    from tui.dialogs import ExportDialog
+    from tui.screens.review import ReviewScreen
+
+    draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
+    load = ReviewScreen.load
+    monkeypatch.setattr(ReviewScreen, "load", lambda self: None)  # the checks are still running
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, "1.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "1.1")
+            await pilot.press("f10")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            review = app.screen
+            assert "正在检查" in str(review.query_one("#review-summary", Static).content)
+            await pilot.press("x")
+            await pilot.pause(0.2)
+            assert app.screen is review
+            load(review)
+            await until(pilot, lambda: review.findings is not None)
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+            assert app.screen.query("#force")  # the sample draft has errors
+
+    asyncio.run(run())
+
+
+def test_walk_keys_before_the_draft_is_read_do_nothing(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F7 pressed at once crashed (no steps yet); every walk key waits for the draft but help."""
+    from tui.screens.help import HelpScreen
+
+    draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
+    load = WalkScreen.load_draft
+    monkeypatch.setattr(WalkScreen, "load_draft", lambda self: None)  # the draft is not read yet
+
+    async def run() -> None:
+        app = ZipinApp(sample_db, draft, None)
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, WalkScreen))
+            walk = app.screen
+            await pilot.press("f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "ctrl+o", "ctrl+l")
+            await pilot.pause(0.2)
+            assert app.screen is walk and app.return_code is None
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is walk)
+            load(walk)
+            await until(pilot, lambda: bool(walk.key))
+            await pilot.press("f8")
+            await until(pilot, lambda: walk.key != "facts")
 
     asyncio.run(run())

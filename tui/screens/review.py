@@ -39,7 +39,7 @@ class ReviewScreen(ZipinScreen[str | None]):
         super().__init__()
         self.session = session
         self.draft_id = draft_id
-        self.findings: list[Any] = []
+        self.findings: list[Any] | None = None  # None while the checks run
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,6 +52,8 @@ class ReviewScreen(ZipinScreen[str | None]):
         self.action_reload()
 
     def action_reload(self) -> None:
+        self.findings = None
+        self.query_one("#review-summary", Static).update(Text("正在检查…", style="dim"))
         self.load()
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
@@ -98,6 +100,9 @@ class ReviewScreen(ZipinScreen[str | None]):
     def action_export(self) -> None:
         from ..dialogs import ExportDialog
 
+        if self.findings is None:  # the dialog offers «仍有错误也导出» only once the errors are known
+            self.notify("正在检查，检查完成后即可导出。", title="请稍候")
+            return
         has_errors = any(f.severity == "error" for f in self.findings)
         self.app.push_screen(ExportDialog(self._default_path(), summary(self.findings), has_errors), self._chosen)
 

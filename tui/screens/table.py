@@ -60,6 +60,7 @@ class TableScreen(ZipinScreen[None]):
         self.table: ReportTable | None = None
         self.profile: Profile = get_profile("")
         self._save_timer: Timer | None = None
+        self._saves = 0  # snapshots handed to save workers; only the newest may be written
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,8 +70,9 @@ class TableScreen(ZipinScreen[None]):
             yield Static(id="rate")
             yield Label("年度目标", classes="panel-title")
             with Horizontal(id="goals"):
-                yield TextArea(id="goal-expected", soft_wrap=True)
-                yield TextArea(id="goal-actual", soft_wrap=True)
+                # taking no typing until the 附表 is read: loading it would replace what was typed
+                yield TextArea(id="goal-expected", soft_wrap=True, disabled=True)
+                yield TextArea(id="goal-actual", soft_wrap=True, disabled=True)
             yield Label("绩效指标", classes="panel-title")
             yield DataTable(id="indicators", cursor_type="row", zebra_stripes=True)
             yield Static(id="scores")
@@ -105,6 +107,7 @@ class TableScreen(ZipinScreen[None]):
         for which, text in (("expected", table.goals_expected), ("actual", table.goals_actual)):
             area = self.query_one(f"#goal-{which}", TextArea)
             area.load_text(text)
+            area.disabled = False
             area.border_title = "预期目标" if which == "expected" else "实际完成情况"
         indicators = self.query_one("#indicators", DataTable)
         headers = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"]
@@ -172,11 +175,16 @@ class TableScreen(ZipinScreen[None]):
         self.query_one("#indicators", DataTable).focus()
 
     def _selected(self) -> int | None:
-        assert self.table is not None
+        """The indicator under the cursor; None also while the 附表 is still being read."""
+        if self.table is None:
+            return None
         grid = self.query_one("#indicators", DataTable)
         return grid.cursor_row if self.table.indicators and grid.cursor_row is not None else None
 
     def action_add(self) -> None:
+        if self.table is None:  # still being read
+            return
+
         def added(indicator: Indicator | None) -> None:
             if indicator is not None and self.table is not None:
                 self.table.indicators.append(indicator)
@@ -231,14 +239,17 @@ class TableScreen(ZipinScreen[None]):
             self._save_timer.stop()
             self._save_timer = None
         if self.table is not None:
-            self.save(copy.deepcopy(self.table))
+            self._saves += 1
+            self.save(copy.deepcopy(self.table), self._saves)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save(self, table: ReportTable) -> None:
+    def save(self, table: ReportTable, number: int) -> None:
+        """Save workers run in no set order: an older snapshot must not land after a newer one."""
         from store.drafts import save_draft_table
 
         with self.session.save_lock:
-            save_draft_table(self.session.store(), self.draft_id, table)
+            if number == self._saves:
+                save_draft_table(self.session.store(), self.draft_id, table)
 
     def action_back(self) -> None:
         self.flush()

@@ -103,6 +103,10 @@ class WalkScreen(ZipinScreen[None]):
         self.view = DraftView()
         self._pending: tuple[str, str] | None = None
         self._origins: deque[PendingOrigin] = deque()
+        self._unsaved_answers: dict[str, tuple[str, bool]] = {}  # 基本数据 typed, not yet written
+        self._facts = KeyFactsForm(id=FACTS)  # kept: quitting reads it while the screen is taken down
+        self._cover: CoverForm | None = None  # likewise, once the draft's outline has given it
+        self._cover_unsaved = False
         self._save_timer: Timer | None = None
         self._save_failed_shown = False
         self._retry_timer: Timer | None = None
@@ -124,7 +128,7 @@ class WalkScreen(ZipinScreen[None]):
                 yield Static(id="question")
                 with ContentSwitcher(initial="editor", id="switcher"):
                     yield AnswerEditor(id="editor")
-                    yield KeyFactsForm(id=FACTS)  # the cover form joins them once the draft's outline is known
+                    yield self._facts  # the cover form joins them once the draft's outline is known
                 yield Static(id="status", classes="dim")
             with Vertical(id="side"):
                 yield Label("往年表述 F2插入 F3替换 F4换一条", classes="panel-title")
@@ -141,6 +145,11 @@ class WalkScreen(ZipinScreen[None]):
     def on_mount(self) -> None:
         self.editor.focus()
         self.load_draft()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the draft is read, only help and going home work (the footer dims the rest):
+        a step key pressed at once found no steps."""
+        return bool(self.key) or action in ("help", "home")
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
@@ -169,7 +178,7 @@ class WalkScreen(ZipinScreen[None]):
         outline = outline_of(report)
         self.steps = walk_steps(outline)
         self.query_one("#outline", OptionList).add_options(Option(self._step_label(s), id=s.key) for s in self.steps)
-        cover = CoverForm(outline, id=COVER)
+        self._cover = cover = CoverForm(outline, id=COVER)
         cover.display = False  # the switcher shows it when it is the current step
         await self.query_one("#switcher", ContentSwitcher).mount(cover)
         self.view = DraftView(report.title, report.unit, report.year, report.profile, dict(report.cover),
@@ -178,6 +187,7 @@ class WalkScreen(ZipinScreen[None]):
             self.notify(f"已恢复上次未写入数据库的文字：{'、'.join(message.opened.restored)}", title="已恢复")
         self._show_title()
         self.go(self.start_key or self._first_unfinished())
+        self.refresh_bindings()  # the footer's keys, dimmed while loading, work now
         self.run_checks()
 
     def _show_title(self) -> None:
@@ -216,12 +226,13 @@ class WalkScreen(ZipinScreen[None]):
             self.query_one("#suggestions", SuggestionList).show([], empty="（往年表述在各节中显示）")
         if key == COVER:
             switcher.current = COVER
-            form = self.query_one(CoverForm)
+            form = self._cover
+            assert form is not None
             form.load(self.view.cover | {"title": self.view.title}, self.view.year)
             form.focus_first()
         elif key == FACTS:
             switcher.current = FACTS
-            facts = self.query_one(KeyFactsForm)
+            facts = self._facts
             facts.load(self.view.answers, self.view.profile)
             facts.focus_first()
         else:
@@ -332,6 +343,19 @@ class WalkScreen(ZipinScreen[None]):
 
     def save_now(self) -> None:
         """Synchronous flush, for quitting: nothing typed may be lost."""
+        from store.errors import StoreError
+
+        typed = self._cover.unposted() if self._cover is not None else None
+        if typed is not None:
+            self.view.cover, self.view.year = typed[0], typed[1] or self.view.year
+            self._cover_unsaved = True
+        for key, text in self._facts.unposted().items():
+            self._unsaved_answers[key] = (text, False)
+        try:
+            self._flush_cover()
+            self._flush_answers()
+        except StoreError as exc:
+            self.app.farewell.append(f"封面或基本数据未能保存：{exc.message}")  # type: ignore[attr-defined]
         pending = self._take_pending()
         if pending is None:
             return
@@ -578,29 +602,65 @@ class WalkScreen(ZipinScreen[None]):
         self.view.cover = event.cover
         self.view.title, self.view.unit, self.view.year = event.cover.get("title", ""), event.cover.get("unit", ""), year
         self._show_title()
-        self.save_cover(event.cover, year)
+        self._cover_unsaved = True
+        self.save_cover()
 
-    @work(thread=True, exclusive=True, group="cover", exit_on_error=False)
-    def save_cover(self, cover: dict[str, str], year: int | None) -> None:
+    @work(thread=True, group="cover", exit_on_error=False)
+    def save_cover(self) -> None:
+        from store.errors import StoreError
+
+        try:
+            self._flush_cover()
+        except StoreError as exc:  # the cover stays unsaved; the next edit or quitting retries
+            self.app.call_from_thread(self.notify, exc.message, title="保存失败", severity="error")
+            return
+        self.app.call_from_thread(self.run_checks)
+
+    def _flush_cover(self) -> None:
+        """Write the newest cover: whichever save worker holds the lock writes what is newest then."""
         from store.drafts import save_cover
 
         with self.session.save_lock:
+            if not self._cover_unsaved:
+                return
+            cover, year = self.view.cover, self.view.year
             save_cover(self.session.store(), self.draft_id, cover, year)
-        self.app.call_from_thread(self.run_checks)
+            if cover is self.view.cover and year == self.view.year:
+                self._cover_unsaved = False
 
     @on(KeyFactsForm.Answered)
     def answered(self, event: KeyFactsForm.Answered) -> None:
         self.view.answers[event.key] = {"text": event.text, "confirmed": event.confirmed}
-        self.save_answer(event.key, event.text, event.confirmed)
+        self._unsaved_answers[event.key] = (event.text, event.confirmed)
+        self.save_answers()
 
     @work(thread=True, group="answers", exit_on_error=False)
-    def save_answer(self, key: str, text: str, confirmed: bool) -> None:
-        from store.drafts import save_answer
+    def save_answers(self) -> None:
+        """Save workers run in no set order, so each one writes whatever is newest when it holds
+        the lock: a half-typed text saved late must not undo a confirmation."""
+        from store.errors import StoreError
 
-        with self.session.save_lock:
-            save_answer(self.session.store(), self.draft_id, key, text, confirmed=confirmed)
+        try:
+            confirmed = self._flush_answers()
+        except StoreError as exc:  # the answers stay unsaved in memory; the next save retries
+            self.app.call_from_thread(self.notify, exc.message, title="保存失败", severity="error")
+            return
         if confirmed:
             self.app.call_from_thread(self.run_checks)
+
+    def _flush_answers(self) -> bool:
+        """Write the newest unsaved answers; True when one of them was a confirmation.  An answer
+        leaves the queue only once written, and only if nothing newer replaced it meanwhile."""
+        from store.drafts import save_answer
+
+        confirmed_any = False
+        with self.session.save_lock:
+            for key, value in list(self._unsaved_answers.items()):
+                save_answer(self.session.store(), self.draft_id, key, value[0], confirmed=value[1])
+                confirmed_any |= value[1]
+                if self._unsaved_answers.get(key) == value:
+                    del self._unsaved_answers[key]
+        return confirmed_any
 
     # ----- other screens
 

@@ -30,12 +30,15 @@ class KeyFactsForm(VerticalScroll):
         super().__init__(*args, **kwargs)
         self.profile = ""
         self._echoed: dict[str, str] = {}  # answers read back, waiting for the confirming Enter
+        self._inputs: dict[str, Input] = {}  # kept: read while the screen is being taken down
+        self._posted: dict[str, str] = {}  # each answer's text as last loaded or posted
 
     def compose(self) -> ComposeResult:
         for q in questions():
             yield Label(q.ask, classes="question")
             # going back to an answer adds to it: focusing it must not select (and so replace) it
-            yield Input(placeholder=f"例如：{q.example}", id=f"answer-{q.key}", select_on_focus=False)
+            self._inputs[q.key] = Input(placeholder=f"例如：{q.example}", id=f"answer-{q.key}", select_on_focus=False)
+            yield self._inputs[q.key]
             yield Static("", id=f"echo-{q.key}", classes="echo")
 
     def load(self, answers: dict[str, dict[str, Any]], profile: str) -> None:
@@ -46,7 +49,14 @@ class KeyFactsForm(VerticalScroll):
             widget = self.query_one(f"#answer-{q.key}", Input)
             with widget.prevent(Input.Changed):
                 widget.value = answer.get("text", "")
+            self._posted[q.key] = widget.value
             self._echo(q.key, Text("✓ 已确认", style="green") if answer.get("confirmed") else Text(""))
+
+    def unposted(self) -> dict[str, str]:
+        """The answers whose input differs from their last «Answered» (Ctrl+Q can overtake it);
+        nothing before the form was first loaded."""
+        return {key: widget.value for key, widget in self._inputs.items()
+                if key in self._posted and widget.value != self._posted[key]}
 
     def focus_first(self) -> None:
         self.query(Input).first().focus()
@@ -59,6 +69,7 @@ class KeyFactsForm(VerticalScroll):
         key = _key(event.input)
         self._echoed.pop(key, None)
         self._echo(key, Text(""))
+        self._posted[key] = event.value
         self.post_message(self.Answered(key, event.value, False))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
