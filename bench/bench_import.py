@@ -28,8 +28,10 @@ def main(rounds: int = 5) -> None:
                 paragraphs = store.one("SELECT count(*) AS n FROM paragraphs")["n"]
                 facts = store.one("SELECT count(*) AS n FROM facts")["n"]
     print(f"import of {source.name}: {size / 1024:.0f} KiB, {reports} reports, {paragraphs} paragraphs, {facts} facts")
-    print(f"  median {statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms over {rounds} rounds"
-          f" ({size / 1024 / statistics.median(times):.0f} KiB/s)")
+    # The first round is the one a user meets; later rounds find the tokenizer's clause cache warm.
+    print(f"  first round {times[0] * 1000:.0f} ms ({size / 1024 / times[0]:.0f} KiB/s, tokenizer loaded included);"
+          f" then median {statistics.median(times[1:]) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms"
+          f" over {rounds - 1} more rounds (caches warm)")
 
 
 if __name__ == "__main__":

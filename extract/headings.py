@@ -134,21 +134,25 @@ def _heading_in(window: str, key: str) -> tuple[HeadingHit | None, int]:
 def _best_prefix(
     line: str, start: int, candidates: tuple[tuple[str, OutlineEntry], ...]
 ) -> tuple[OutlineEntry, int, float] | None:
+    """The title (and the length of text it matches) scoring highest at `start`, among those
+    reaching ACCEPT: a lower score is never taken, so it is neither computed nor returned."""
     best: tuple[OutlineEntry, int, float] | None = None
+    longest = max((len(title) for title, _ in candidates), default=0)
+    present = set(line[start:start + longest + 3]).__contains__
     for title, entry in candidates:
         n = len(title)
         shortest = max(2, n - 3)
-        present = set(line[start:start + n + 3])
         # fuzz.ratio can reach at most 2·(title characters in the text)/(n + length): skip a title
-        # that cannot reach ACCEPT (the decision is the same, the work is not).
-        if 200 * sum(ch in present for ch in title) < ACCEPT * (n + shortest):
+        # that cannot reach ACCEPT (counted against the widest window: it skips fewer, never more).
+        if 200 * sum(map(present, title)) < ACCEPT * (n + shortest):
             continue
         for length in range(shortest, n + 4):
             if start + length > len(line):
                 break
-            score = fuzz.ratio(title, line[start:start + length])
+            floor = ACCEPT if best is None else best[2]
+            score = fuzz.ratio(title, line[start:start + length], score_cutoff=floor)
             # On equal scores the longer match wins: a title over its own shorter alias.
-            if best is None or (score, length) > (best[2], best[1]):
+            if score >= floor and (best is None or (score, length) > (best[2], best[1])):
                 best = (entry, length, score)
     return best
 

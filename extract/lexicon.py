@@ -67,8 +67,22 @@ def lexicon() -> Lexicon:
 
 
 def match_prefix(text: str, pos: int, words: tuple[str, ...]) -> str:
-    """The longest of `words` that starts at text[pos] ("" when none)."""
-    for word in words:
+    """The longest of `words` (sorted longest first) that starts at text[pos] ("" when none).
+    Only the words beginning with text[pos] are tried: it runs for every number of every
+    paragraph imported."""
+    if pos >= len(text):
+        return ""
+    for word in _by_first_char(words).get(text[pos], ()):
         if text.startswith(word, pos):
             return word
     return ""
+
+
+@cache
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` grouped by their first character, each group in the order given."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in groups.items()}

@@ -56,6 +56,7 @@ _MONEY_CONTEXT = re.compile(r"资金|拨款|经费|预算|支出|投入|结转|�
 _FALSE_APPROX = {"约": "节预合制签", "近": "最附邻"}
 _ARTICLE_BEFORE = {"是", "为", "这", "那", "让", "使", "营造", "打造", "形成", "成为", "作为", "构建"}
 _DATE_AFTER = (("以前", "≤"), ("之前", "≤"), ("前", "≤"), ("以后", "≥"), ("之后", "≥"), ("后", "≥"), ("起", "≥"))
+_DATE_AFTER_WORDS = tuple(w for w, _ in _DATE_AFTER)
 
 
 @dataclass
@@ -242,7 +243,7 @@ def _date_mention(text: str, folded: str, m: re.Match[str]) -> Mention:
         if day:
             parts.append(f"{int(day):02d}")
     value = "-".join(parts)
-    after = match_prefix(folded, m.end(), tuple(w for w, _ in _DATE_AFTER))
+    after = match_prefix(folded, m.end(), _DATE_AFTER_WORDS)
     if after:
         cmp = dict(_DATE_AFTER)[after]
     return Mention(m.start(), m.end(), text[m.start():m.end()], "date", value, cmp=cmp)

@@ -120,7 +120,7 @@ def add_words(words: list[str] | set[str]) -> None:
         cut.cache_clear()
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=50000)
 def cut(text: str) -> tuple[str, ...]:
     """Words of a short text, without HMM guessing (dictionary words only, fast and stable)."""
     return tuple(tokenizer().cut(text, HMM=False))
@@ -135,3 +135,15 @@ def cut_blocks(text: str) -> list[str]:
     pieces, and their words, with the one it was filled from.  jieba cuts at punctuation
     anyway; a number is one word either way."""
     return [w for part in _PIECE.split(text) if part for w in (cut(part) if not _PIECE.fullmatch(part) else (part,))]
+
+
+# jieba's own block pattern (jieba.re_han_default): it cuts each such run on its own and the text
+# between runs character by character, so cutting run by run gives exactly its words.
+_RUN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")
+
+
+def cut_clauses(text: str) -> list[str]:
+    """jieba's words of a text of any length, each run between punctuation marks cut through
+    the cache: the same words as `jieba.cut(text, HMM=False)`, for a fraction of the work when
+    clauses repeat."""
+    return [w for part in _RUN.split(text) if part for w in cut(part)]

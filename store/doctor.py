@@ -1,34 +1,32 @@
 """`zipin doctor`: check a store and repair what can be repaired safely.
 
-Checks: the file is SQLite at all, `integrity_check`, the schema version, the FTS index in step
-with the paragraphs, the names index, every report with its sections, the saved wording index
-(store/wordings) readable and in step.  Repairs are rebuilds of derived data only (the FTS
-index, the names index, the wording index, a WAL checkpoint, pending migrations); the
-reports, sections and paragraphs themselves are never rewritten, and a file that is not a
-healthy SQLite database is not touched at all.
+Checks: the file is SQLite at all, `integrity_check`, the schema version, the names index,
+every report with its sections, the saved wording index (store/wordings) readable and in step.
+The checks only read (a store being written by an import is checked all the same).  Repairs
+are rebuilds of derived data only (the names index, the wording index, a WAL checkpoint,
+pending migrations); the reports, sections and paragraphs themselves are never rewritten, and a
+file that is not a healthy SQLite database is not touched at all.
 
-The FTS check is spelt as a write, so it needs the write lock: while another process holds it
-(an import) the check waits and retries for up to `BUSY_WAIT` seconds, and past that reports the
-store as busy — never as damaged, and nothing is rebuilt for it.
+A repair needs the write lock: while another process holds it (an import) the repair waits for
+up to `BUSY_WAIT` seconds, and past that reports the store as busy — never as damaged.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from .db import BUSY_TIMEOUT_MS, open_store
-from .errors import StoreError
+from .errors import StoreBusy, StoreError
 from .schema import SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 UNREPAIRABLE = ("无法安全修复，文件未作任何改动。请从备份恢复，或用 --db 新建一个数据库，"
                 "再用 zipin import 重新导入原来的报告文件。")
-BUSY_WAIT = 30.0  # seconds the FTS check retries while another process holds the write lock
-EXIT_BUSY = 75  # EX_TEMPFAIL: nothing wrong was found, but a check could not run yet
+BUSY_WAIT = 30.0  # seconds a repair waits while another process holds the write lock
+EXIT_BUSY = 75  # EX_TEMPFAIL: a repair could not run yet
 
 
 @dataclass
@@ -37,7 +35,7 @@ class Check:
     ok: bool
     detail: str
     repaired: bool = False
-    busy: bool = False  # not checked: another process held the store for longer than BUSY_WAIT
+    busy: bool = False  # not repaired: another process held the store for longer than BUSY_WAIT
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,7 +68,7 @@ def _inspect(path: Path) -> tuple[int, list[Check]]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         checks = [_integrity(conn), _version(version)]
         if checks[0].ok and version == SCHEMA_VERSION:
-            checks += [_fts(conn), _names(conn), _sections(conn), _wordings(path, conn)]
+            checks += [_names(conn), _sections(conn), _wordings(path, conn)]
         return version, checks
     finally:
         conn.close()
@@ -101,52 +99,6 @@ def _version(version: int) -> Check:
     if version < SCHEMA_VERSION:
         return Check("结构版本", False, f"结构版本 {version}，需升级到 {SCHEMA_VERSION}")
     return Check("结构版本", True, f"结构版本 {version}")
-
-
-def _fts(conn: sqlite3.Connection) -> Check:
-    paragraphs = conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-    deadline = time.monotonic() + BUSY_WAIT
-    conn.execute(f"PRAGMA busy_timeout = {int(min(BUSY_WAIT, 1.0) * 1000)}")  # each try waits a little
-    while True:
-        outcome = _fts_integrity(conn)
-        if outcome is not None:
-            break
-        if time.monotonic() >= deadline:
-            return Check("全文索引", False, f"数据库正被其他程序占用（如正在导入），{BUSY_WAIT:g} 秒内未能检查全文索引，"
-                                          "请稍后再运行 zipin doctor", busy=True)
-        time.sleep(0.05)
-    if outcome:
-        return Check("全文索引", True, f"全文索引与 {paragraphs} 个段落一致")
-    return Check("全文索引", False, f"全文索引与 {paragraphs} 个段落不一致，可以重建")
-
-
-def _fts_integrity(conn: sqlite3.Connection) -> bool | None:
-    """FTS5's integrity-check: True in step, False out of step, None while the store is locked.
-    It is spelt as an INSERT but changes nothing; it runs in a write transaction (taken up front,
-    so SQLite's busy handler waits for the lock) that is rolled back all the same."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if _locked(exc):
-            return None
-        raise
-    try:
-        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
-        return True
-    except sqlite3.OperationalError as exc:
-        if _locked(exc):
-            return None
-        return False
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-
-
-def _locked(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
 
 
 def _wordings(path: Path, conn: sqlite3.Connection) -> Check:
@@ -187,14 +139,16 @@ def _repair(path: Path, checks: list[Check]) -> None:
         for check in checks:
             if check.ok or check.busy:
                 continue
-            if check.name == "全文索引":
-                with store.write() as db:
-                    db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
-                check.ok, check.repaired, check.detail = True, True, "已重建全文索引"
-            elif check.name == "名称索引":
-                with store.write() as db:
-                    for row in list(db.query("SELECT id FROM reports")):
-                        index_names(db, row["id"])
+            if check.name == "名称索引":
+                try:
+                    with store.write(wait=BUSY_WAIT) as db:
+                        for row in list(db.query("SELECT id FROM reports")):
+                            index_names(db, row["id"])
+                except StoreBusy:
+                    check.busy = True
+                    check.detail += (f"；数据库正被其他程序占用（如正在导入），{BUSY_WAIT:g} 秒内未能修复，"
+                                     "请稍后再运行 zipin doctor")
+                    continue
                 check.ok, check.repaired, check.detail = True, True, "已重建名称索引"
             elif check.name == "查找索引":
                 from .wordings import drop_saved, wordings_of

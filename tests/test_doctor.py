@@ -35,42 +35,47 @@ def _by_name(data: dict) -> dict[str, dict]:  # type: ignore[type-arg]
     return {c["name"]: c for c in data["checks"]}
 
 
-def _fts_finds(store, text: str) -> list:  # noqa: ANN001 - the FTS index itself (search does not use it)
-    return store.query("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?", [f'"{text}"'])
-
-
 def test_healthy_store_is_all_ok(cli, filled: Path) -> None:  # noqa: ANN001
     result = cli("doctor", "--json")
     assert result.code == 0
     data = result.json()
     assert data["ok"] is True
-    assert set(_by_name(data)) == {"完整性", "结构版本", "全文索引", "名称索引", "报告结构", "查找索引"}
+    assert set(_by_name(data)) == {"完整性", "结构版本", "名称索引", "报告结构", "查找索引"}
     assert not any(c["repaired"] for c in data["checks"])
 
 
-def test_fts_out_of_step_is_found_and_rebuilt(cli, filled: Path) -> None:  # noqa: ANN001
-    with open_store(filled) as store:
-        hits = [r for r in store.query("SELECT id, text FROM paragraphs") if UNIQUE in r["text"]]
-        assert hits
-        for row in hits:  # drop them from the index only, as a crash in an old SQLite might
-            store.conn.execute(
-                "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
-                [row["id"], row["text"]],
-            )
-        store.conn.commit()
-        assert _fts_finds(store, UNIQUE + "扫描") == []
+FTS_OF_M001 = (
+    "CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row')",
+    "CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN "
+    "INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text); END",
+    "INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')",
+)
 
-    checked = cli("doctor", "--check-only", "--json")
-    assert checked.code == 1
-    assert _by_name(checked.json())["全文索引"]["ok"] is False
 
-    repaired = cli("doctor", "--json")
-    assert repaired.code == 0
-    assert _by_name(repaired.json())["全文索引"] == {
-        "name": "全文索引", "ok": True, "detail": "已重建全文索引", "repaired": True, "busy": False}
+def _tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    finally:
+        conn.close()
+
+
+def test_a_store_with_the_old_fts_index_is_upgraded_without_it(cli, filled: Path) -> None:  # noqa: ANN001
+    """Search no longer reads the FTS index (m008 drops it): an older store loses it on upgrade,
+    keeps every paragraph, and imports into it still work."""
     with open_store(filled) as store:
-        assert _fts_finds(store, UNIQUE + "扫描")
-    assert cli("doctor", "--check-only", "--json").code == 0
+        paragraphs = store.one("SELECT count(*) AS n FROM paragraphs")["n"]
+    _sql(filled, *FTS_OF_M001, "DELETE FROM _sqlite_migrations WHERE name = 'm008_drop_fts'",
+         f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    assert "paragraphs_fts" in _tables(filled)
+    result = cli("doctor", "--json")
+    assert result.code == 0 and _by_name(result.json())["结构版本"]["repaired"] is True
+    assert not {"paragraphs_fts", "paragraphs_vocab", "paragraphs_ai"} & _tables(filled)
+    with open_store(filled) as store:
+        assert store.one("SELECT count(*) AS n FROM paragraphs")["n"] == paragraphs
+        assert import_paths(store, [SAMPLE]).skipped  # already there: nothing doubled, nothing broken
+        assert store.one("SELECT count(*) AS n FROM paragraphs")["n"] == paragraphs
 
 
 def test_names_index_is_rebuilt(cli, filled: Path) -> None:  # noqa: ANN001

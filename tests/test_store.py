@@ -18,7 +18,8 @@ def test_new_store_is_wal_and_migrated(db_path: Path) -> None:
         assert store.one("PRAGMA journal_mode")["journal_mode"] == "wal"
         assert store.one("PRAGMA user_version")["user_version"] == SCHEMA_VERSION
         names = {r["name"] for r in store.query("SELECT name FROM sqlite_master")}
-        assert {"reports", "sections", "paragraphs", "paragraphs_fts", "indicators", "facts"} <= names
+        assert {"reports", "sections", "paragraphs", "indicators", "facts"} <= names
+        assert "paragraphs_fts" not in names  # search has its own index (m008)
     with open_store(db_path) as again:  # reopening applies nothing twice
         assert again.one("SELECT count(*) AS n FROM _sqlite_migrations")["n"] == SCHEMA_VERSION
 
