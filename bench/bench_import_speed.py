@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from _corpus import _DIGITS, _edit, _jiggle
-from bench_import_scaling import MB, _TITLE, base_text
+from bench_import_scaling import _TITLE, MB, base_text
 
 from store.db import open_store
 from store.importer import import_paths

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from .markers import marker_at, mid_line_markers

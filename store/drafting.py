@@ -17,7 +17,7 @@ from extract.outline import Outline, is_known, load_outline
 
 from .db import Store
 from .draft_text import confirmed_numbers, load_origins
-from .drafts import answers, find_draft
+from .drafts import find_draft
 from .facts import teach_names
 from .provenance import INHERITED, OLD, classify
 from .reports import load_report, stored_outline

@@ -57,6 +57,14 @@ async def typing_into(pilot: Pilot, app: ZipinApp, key: str) -> None:
     app.screen.editor.focus()
 
 
+def still_loading(monkeypatch: pytest.MonkeyPatch, screen: type, loader: str) -> Callable[..., None]:
+    """Keep `screen` from reading its data (its `loader` worker does nothing) until the test
+    calls the original, which is returned."""
+    original = getattr(screen, loader)
+    monkeypatch.setattr(screen, loader, lambda self: None)
+    return original
+
+
 def findings_of(app: ZipinApp) -> list:
     return getattr(app.screen.query_one("#findings"), "findings", [])
 
@@ -200,8 +208,7 @@ def test_keys_on_the_table_before_it_is_read_do_nothing(sample_db: Path, monkeyp
     """F3 pressed before the 附表 was read crashed with a traceback; the goals took typing that
     the load then replaced."""
     draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
-    load = TableScreen.load
-    monkeypatch.setattr(TableScreen, "load", lambda self: None)  # the 附表 is not read yet
+    load = still_loading(monkeypatch, TableScreen, "load")
 
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "6")
@@ -404,8 +411,7 @@ def test_export_waits_for_the_review_checks(sample_db: Path, monkeypatch: pytest
     from tui.screens.review import ReviewScreen
 
     draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
-    load = ReviewScreen.load
-    monkeypatch.setattr(ReviewScreen, "load", lambda self: None)  # the checks are still running
+    load = still_loading(monkeypatch, ReviewScreen, "load")  # the checks are still running
 
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "1.1")
@@ -432,8 +438,7 @@ def test_walk_keys_before_the_draft_is_read_do_nothing(sample_db: Path, monkeypa
     from tui.screens.help import HelpScreen
 
     draft = new_draft(sample_db, title="全民阅读推广专项经费", source="全民阅读推广专项经费@2025")
-    load = WalkScreen.load_draft
-    monkeypatch.setattr(WalkScreen, "load_draft", lambda self: None)  # the draft is not read yet
+    load = still_loading(monkeypatch, WalkScreen, "load_draft")
 
     async def run() -> None:
         app = ZipinApp(sample_db, draft, None)
