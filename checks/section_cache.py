@@ -58,7 +58,8 @@ def cached(data: CheckInput, rule: str, section: Section, context: Hashable, com
 
 
 def clear() -> None:
-    _entries.clear()
+    with _lock:
+        _entries.clear()
 
 
 def _copy(value: object) -> object:

@@ -50,21 +50,22 @@ def _together(text: str, i: int, floor: int = 0) -> bool:
     return j >= floor and text[j] in DIGITS  # «4.3万人次»: the unit stays with its number
 
 
-def _adjust(text: str, b: int, previous: int, floor: int) -> int:
-    """Break `b` moved back (not to `previous` or before) to where every rule holds, else where
-    at least no line starts with a stop or ends with an opening bracket, else left where it was."""
+def _adjust(text: str, b: int, start: int) -> int:
+    """Break `b` of the line from `start` moved back (not to `start` or before) to where every
+    rule holds, else where at least no line starts with a stop or ends with an opening bracket,
+    else left where it was."""
     for bound in (_together, _punctuation_bound):
-        moved = _back(text, b, previous, floor, bound)
+        moved = _back(text, b, start, bound)
         if moved is not None:
             return moved
     return b
 
 
-def _back(text: str, b: int, previous: int, floor: int, bound: Callable[[str, int, int], bool]) -> int | None:
+def _back(text: str, b: int, start: int, bound: Callable[[str, int, int], bool]) -> int | None:
     moved = b
-    while moved - previous > 1 and b - moved < MAX_BACK and bound(text, moved, floor):
+    while moved - start > 1 and b - moved < MAX_BACK and bound(text, moved, start):
         moved -= 1
-    return None if bound(text, moved, floor) else moved
+    return None if bound(text, moved, start) else moved
 
 
 _cell = lru_cache(maxsize=4096)(get_character_cell_size)
@@ -86,7 +87,7 @@ def kinsoku_offsets(text: str, width: int) -> list[int]:
         i = max(bisect_right(ends, base + width, lo=start), start + 1)
         if i >= len(text):
             return breaks
-        moved = _adjust(text, i, start, start)
+        moved = _adjust(text, i, start)
         breaks.append(moved)
         start, base = moved, ends[moved - 1]
 

@@ -22,6 +22,7 @@ from extract.outline import Profile, get_profile
 
 from ..dialogs import IndicatorDialog
 from ..session import Session
+from ..unsaved import Unsaved
 from .base import ZipinScreen
 
 STATE_CN = {"met": ("完成", "green"), "missed": ("未完成", "red"), "exceeded": ("超额30%以上", "yellow"),
@@ -60,7 +61,7 @@ class TableScreen(ZipinScreen[None]):
         self.table: ReportTable | None = None
         self.profile: Profile = get_profile("")
         self._save_timer: Timer | None = None
-        self._saves = 0  # snapshots handed to save workers; only the newest may be written
+        self._unsaved: Unsaved[str, ReportTable] = Unsaved(session.save_lock)  # snapshots, under "table"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,17 +175,17 @@ class TableScreen(ZipinScreen[None]):
     def action_focus_indicators(self) -> None:
         self.query_one("#indicators", DataTable).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Until the 附表 is read, only going back works (the footer dims the rest): F3 pressed
+        at once found no table."""
+        return self.table is not None or action == "back"
+
     def _selected(self) -> int | None:
-        """The indicator under the cursor; None also while the 附表 is still being read."""
-        if self.table is None:
-            return None
+        assert self.table is not None
         grid = self.query_one("#indicators", DataTable)
         return grid.cursor_row if self.table.indicators and grid.cursor_row is not None else None
 
     def action_add(self) -> None:
-        if self.table is None:  # still being read
-            return
-
         def added(indicator: Indicator | None) -> None:
             if indicator is not None and self.table is not None:
                 self.table.indicators.append(indicator)
@@ -239,17 +240,18 @@ class TableScreen(ZipinScreen[None]):
             self._save_timer.stop()
             self._save_timer = None
         if self.table is not None:
-            self._saves += 1
-            self.save(copy.deepcopy(self.table), self._saves)
+            self._unsaved.put("table", copy.deepcopy(self.table))
+            self.save()
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save(self, table: ReportTable, number: int) -> None:
-        """Save workers run in no set order: an older snapshot must not land after a newer one."""
+    def save(self) -> None:
+        self._write()
+
+    def _write(self) -> None:
         from store.drafts import save_draft_table
 
-        with self.session.save_lock:
-            if number == self._saves:
-                save_draft_table(self.session.store(), self.draft_id, table)
+        store = self.session.store()
+        self._unsaved.flush(lambda _, table: save_draft_table(store, self.draft_id, table))
 
     def action_back(self) -> None:
         self.flush()
@@ -257,8 +259,7 @@ class TableScreen(ZipinScreen[None]):
 
     def on_unmount(self) -> None:
         if self._save_timer is not None and self.table is not None:
-            from store.drafts import save_draft_table
-
             self._save_timer.stop()
-            with self.session.save_lock:
-                save_draft_table(self.session.store(), self.draft_id, self.table)
+            self._unsaved.put("table", self.table)
+        if self._unsaved:  # also a snapshot whose worker has not run yet
+            self._write()

@@ -34,6 +34,7 @@ from ..messages import (
     SuggestionsReady,
 )
 from ..session import Session, Step, walk_steps
+from ..unsaved import Unsaved
 from ..widgets.budget import BudgetPicture
 from ..widgets.cover_form import CoverForm
 from ..widgets.editor import AnswerEditor
@@ -103,10 +104,11 @@ class WalkScreen(ZipinScreen[None]):
         self.view = DraftView()
         self._pending: tuple[str, str] | None = None
         self._origins: deque[PendingOrigin] = deque()
-        self._unsaved_answers: dict[str, tuple[str, bool]] = {}  # 基本数据 typed, not yet written
+        # 基本数据 answers by key, (text, confirmed); the cover, (fields, year), under COVER
+        self._unsaved_answers: Unsaved[str, tuple[str, bool]] = Unsaved(session.save_lock)
+        self._unsaved_cover: Unsaved[str, tuple[dict[str, str], int | None]] = Unsaved(session.save_lock)
         self._facts = KeyFactsForm(id=FACTS)  # kept: quitting reads it while the screen is taken down
         self._cover: CoverForm | None = None  # likewise, once the draft's outline has given it
-        self._cover_unsaved = False
         self._save_timer: Timer | None = None
         self._save_failed_shown = False
         self._retry_timer: Timer | None = None
@@ -346,14 +348,13 @@ class WalkScreen(ZipinScreen[None]):
         from store.errors import StoreError
 
         typed = self._cover.unposted() if self._cover is not None else None
-        if typed is not None:
+        if typed is not None:  # quit came before its «Changed»
             self.view.cover, self.view.year = typed[0], typed[1] or self.view.year
-            self._cover_unsaved = True
+            self._unsaved_cover.put(COVER, (self.view.cover, self.view.year))
         for key, text in self._facts.unposted().items():
-            self._unsaved_answers[key] = (text, False)
+            self._unsaved_answers.put(key, (text, False))
         try:
-            self._flush_cover()
-            self._flush_answers()
+            self._flush_forms()
         except StoreError as exc:
             self.app.farewell.append(f"封面或基本数据未能保存：{exc.message}")  # type: ignore[attr-defined]
         pending = self._take_pending()
@@ -602,65 +603,39 @@ class WalkScreen(ZipinScreen[None]):
         self.view.cover = event.cover
         self.view.title, self.view.unit, self.view.year = event.cover.get("title", ""), event.cover.get("unit", ""), year
         self._show_title()
-        self._cover_unsaved = True
-        self.save_cover()
-
-    @work(thread=True, group="cover", exit_on_error=False)
-    def save_cover(self) -> None:
-        from store.errors import StoreError
-
-        try:
-            self._flush_cover()
-        except StoreError as exc:  # the cover stays unsaved; the next edit or quitting retries
-            self.app.call_from_thread(self.notify, exc.message, title="保存失败", severity="error")
-            return
-        self.app.call_from_thread(self.run_checks)
-
-    def _flush_cover(self) -> None:
-        """Write the newest cover: whichever save worker holds the lock writes what is newest then."""
-        from store.drafts import save_cover
-
-        with self.session.save_lock:
-            if not self._cover_unsaved:
-                return
-            cover, year = self.view.cover, self.view.year
-            save_cover(self.session.store(), self.draft_id, cover, year)
-            if cover is self.view.cover and year == self.view.year:
-                self._cover_unsaved = False
+        self._unsaved_cover.put(COVER, (event.cover, year))
+        self.save_forms()
 
     @on(KeyFactsForm.Answered)
     def answered(self, event: KeyFactsForm.Answered) -> None:
         self.view.answers[event.key] = {"text": event.text, "confirmed": event.confirmed}
-        self._unsaved_answers[event.key] = (event.text, event.confirmed)
-        self.save_answers()
+        self._unsaved_answers.put(event.key, (event.text, event.confirmed))
+        self.save_forms()
 
-    @work(thread=True, group="answers", exit_on_error=False)
-    def save_answers(self) -> None:
-        """Save workers run in no set order, so each one writes whatever is newest when it holds
-        the lock: a half-typed text saved late must not undo a confirmation."""
+    @work(thread=True, group="forms", exit_on_error=False)
+    def save_forms(self) -> None:
         from store.errors import StoreError
 
         try:
-            confirmed = self._flush_answers()
-        except StoreError as exc:  # the answers stay unsaved in memory; the next save retries
+            changed = self._flush_forms()
+        except StoreError as exc:  # what is unsaved stays so; the next edit, or quitting, retries
             self.app.call_from_thread(self.notify, exc.message, title="保存失败", severity="error")
             return
-        if confirmed:
+        if changed:
             self.app.call_from_thread(self.run_checks)
 
-    def _flush_answers(self) -> bool:
-        """Write the newest unsaved answers; True when one of them was a confirmation.  An answer
-        leaves the queue only once written, and only if nothing newer replaced it meanwhile."""
-        from store.drafts import save_answer
+    def _flush_forms(self) -> bool:
+        """Write the newest cover and answers; True when the checks should run again (the cover
+        changed, or an answer was confirmed — not at every keystroke of an answer)."""
+        from store.drafts import save_answer, save_cover
 
-        confirmed_any = False
-        with self.session.save_lock:
-            for key, value in list(self._unsaved_answers.items()):
-                save_answer(self.session.store(), self.draft_id, key, value[0], confirmed=value[1])
-                confirmed_any |= value[1]
-                if self._unsaved_answers.get(key) == value:
-                    del self._unsaved_answers[key]
-        return confirmed_any
+        if not (self._unsaved_cover or self._unsaved_answers):
+            return False
+        store = self.session.store()
+        covers = self._unsaved_cover.flush(lambda _, cover: save_cover(store, self.draft_id, *cover))
+        answers = self._unsaved_answers.flush(
+            lambda key, answer: save_answer(store, self.draft_id, key, answer[0], confirmed=answer[1]))
+        return bool(covers) or any(confirmed for _, confirmed in answers)
 
     # ----- other screens
 
