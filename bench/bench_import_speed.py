@@ -8,7 +8,9 @@
 - «distinct»: every prose clause of every copy edited, so no clause repeats (the least it gains).
 
 The base is the seed (or the bundled sample where the seed is absent).  Printed per kind: MB,
-reports, seconds, MB/s, the store's size on disk and the process's peak resident memory.
+reports, seconds, MB/s, the store's size on disk and the importing process's peak resident memory.
+
+    python bench/bench_import_speed.py [MB] [kinds...]    # default: 2 MB, every kind
 """
 
 from __future__ import annotations
@@ -76,12 +78,10 @@ def distinct(base: str, size: int) -> str:
 KINDS = {"copies": copies, "yearly": yearly, "distinct": distinct}
 
 
-def one_kind(kind: str, mb: float) -> None:
-    """One import in this (fresh) process: no cache is warm from another kind's text."""
-    base, _ = base_text()
+def one_kind(kind: str, path: Path) -> None:
+    """One import in this (fresh) process: no cache is warm from another kind's text, and the
+    peak memory is the import's own (the file was written by the parent)."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{kind}.txt"
-        path.write_text(KINDS[kind](base, int(mb * MB)), encoding="utf-8")
         with open_store(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
             result = import_paths(store, [path])
@@ -94,17 +94,21 @@ def one_kind(kind: str, mb: float) -> None:
               f" {store_mb:>9.1f} {peak:>12.0f}", flush=True)
 
 
-def main(mb: float) -> None:
-    _, source = base_text()
+def main(mb: float, kinds: list[str]) -> None:
+    base, source = base_text()
     print(f"base: {source}; one file of about {mb:g} MB per kind, a fresh store and a fresh process each")
     print(f"{'kind':>9} {'MB':>5} {'reports':>8} {'seconds':>8} {'MB/s':>6} {'store MB':>9} {'peak RSS MB':>12}",
           flush=True)
-    for kind in KINDS:
-        subprocess.run([sys.executable, __file__, "--kind", kind, str(mb)], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in kinds:
+            path = Path(tmp) / f"{kind}.txt"
+            path.write_text(KINDS[kind](base, int(mb * MB)), encoding="utf-8")
+            subprocess.run([sys.executable, __file__, "--kind", kind, str(path)], check=True)
+            path.unlink()
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--kind":
-        one_kind(sys.argv[2], float(sys.argv[3]))
+        one_kind(sys.argv[2], Path(sys.argv[3]))
     else:
-        main(float(sys.argv[1]) if len(sys.argv) > 1 else 2.0)
+        main(float(sys.argv[1]) if len(sys.argv) > 1 else 2.0, sys.argv[2:] or list(KINDS))

@@ -83,7 +83,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     table: ReportTable | None = None
     kind: str = "past"
-    source_line: int = 0  # where the report starts in its file (1-based), for messages
+    source_line: int = field(default=0, compare=False)  # where the report starts in its file (its first block's line)
     headings: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
     """The headings the importer recognised, as (section key, heading as written); not stored."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .markers import marker_at
 from .numerals import fold
 from .outline import PREAMBLE, STRUCTURAL, Outline, OutlineEntry, structure_base
 from .profiles import default_profile
-from .split import Chunk, line_text, opening_marker, skip_toc, split_reports
+from .split import Chunk, iter_report_blocks, line_text, opening_marker, skip_toc
 from .structural import StructHit, as_text, split_structural
 from .tables import parse_table
 
@@ -41,16 +42,21 @@ def read_file(path: Path) -> list[Report]:
 
 def read_bytes(data: bytes, name: str) -> list[Report]:
     """All reports in a file's contents; `name` gives the type by its suffix."""
+    return parse_blocks(file_blocks(data, name))
+
+
+def file_blocks(data: bytes, name: str) -> list[Block]:
+    """A file's contents as blocks (lines and tables); InputError for a type it cannot read."""
     suffix = Path(name).suffix.lower()
     if suffix == ".docx":
         from .docx_reader import docx_to_blocks
 
-        return parse_blocks(docx_to_blocks(data))
+        return docx_to_blocks(data)
     if suffix == ".doc":
         raise InputError("不支持旧版 .doc 文件，请在 Word 中另存为 .docx 后再导入")
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"不支持的文件类型「{suffix}」，请导入 .txt、.md 或 .docx 文件")
-    return parse_text(decode_bytes(data))
+    return text_to_blocks(decode_bytes(data))
 
 
 def parse_text(text: str) -> list[Report]:
@@ -58,13 +64,33 @@ def parse_text(text: str) -> list[Report]:
 
 
 def parse_blocks(blocks: list[Block]) -> list[Report]:
-    reports = [r for r in (build_report(chunk) for chunk in split_reports(group_cell_tables(blocks)))
-               if r is not None]
-    _inherit_profiles(reports)
+    reports = list(iter_reports(blocks))
     if not reports:
-        raise InputError("文件中没有可识别的报告：既没有标题行（「…绩效自评报告」）或「项目名称：」等封面字段，"
-                         "也没有「一、…」「（一）…」这样的标题")
+        raise InputError(NO_REPORTS)
+    fallback = fallback_profile(r.profile for r in reports)
+    for report in reports:
+        report.profile = report.profile or fallback
     return reports
+
+
+NO_REPORTS = ("文件中没有可识别的报告：既没有标题行（「…绩效自评报告」）或「项目名称：」等封面字段，"
+              "也没有「一、…」「（一）…」这样的标题")
+
+
+def iter_reports(blocks: list[Block]) -> Iterator[Report]:
+    """The reports one at a time, so a large file's need not all be held at once.  A report
+    whose 附表 is empty has no profile yet: it takes `fallback_profile` of the file's others."""
+    for chunk in iter_report_blocks(group_cell_tables(blocks)):
+        report = build_report(chunk)
+        if report is not None:
+            report.source_line = chunk[0].line
+            yield report
+
+
+def fallback_profile(profiles: Iterable[str]) -> str:
+    """The layout the reports of one file use most (the default where none has a 附表)."""
+    known = Counter(p for p in profiles if p)
+    return known.most_common(1)[0][0] if known else default_profile().key
 
 
 # ----- one report
@@ -322,12 +348,5 @@ def _report_year(report: Report, title: TitleLine | None) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _inherit_profiles(reports: list[Report]) -> None:
-    """A report with an empty 附表 takes the layout its neighbours in the same file use."""
-    known = [r.profile for r in reports if r.profile]
-    fallback = Counter(known).most_common(1)[0][0] if known else default_profile().key
-    for report in reports:
-        report.profile = report.profile or fallback
-
-
-__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "Paragraph", "parse_blocks", "parse_text", "read_bytes", "read_file"]
+__all__ = ["NO_REPORTS", "SUFFIXES", "TEXT_SUFFIXES", "Paragraph", "fallback_profile", "file_blocks", "iter_reports",
+           "parse_blocks", "parse_text", "read_bytes", "read_file"]

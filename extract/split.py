@@ -6,6 +6,7 @@ report before has reached its second part or its 自评表 — never after an ap
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .blocks import Block, Paragraph, Table
@@ -45,15 +46,15 @@ def line_text(block: Paragraph) -> str:
     return strip_quotes(block.text.strip(" \t\u3000\xa0"))
 
 
-def split_reports(blocks: list[Block]) -> list[list[Block]]:
-    """The blocks of each report of a file, in order."""
-    chunks = [Chunk()]
+def iter_report_blocks(blocks: Iterable[Block]) -> Iterator[list[Block]]:
+    """The blocks of each report of a file, in order, each given as soon as the next begins."""
+    current = Chunk()
     for block in blocks:
-        current = chunks[-1]
         if isinstance(block, Table):
             cover = None if block.cells else cover_from_rows(block.rows)
             if cover is not None and "title" in cover and (current.body or current.title_cover):
-                chunks.append(current := Chunk())
+                yield current.blocks
+                current = Chunk()
             if cover is not None:
                 current.title_cover = current.title_cover or "title" in cover
             else:
@@ -62,11 +63,14 @@ def split_reports(blocks: list[Block]) -> list[list[Block]]:
             continue
         text = line_text(block)
         if text and _starts_report(current, text):
-            chunks.append(current := Chunk())
+            if current.blocks:
+                yield current.blocks
+            current = Chunk()
         current.blocks.append(block)
         if text:
             _observe(current, text)
-    return [c.blocks for c in chunks if c.blocks]
+    if current.blocks:
+        yield current.blocks
 
 
 def _starts_report(chunk: Chunk, text: str) -> bool:

@@ -17,19 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.blocks import Block
 from extract.document import Report
 from extract.errors import InputError
-from extract.reader import SUFFIXES, read_bytes
+from extract.reader import NO_REPORTS, SUFFIXES, fallback_profile, file_blocks, iter_reports
 
 from .db import Store, now
 from .errors import StoreError, ZipinError, os_reason, path_text
 from .facts import teach_names
 from .prepared import PreparedSection, prepare_report
 from .reports import content_hash, insert_report
+from .spool import Spool
 
 Progress = Callable[[int], None]  # called with the bytes of input just dealt with
-PARSE_SHARE = 0.3  # of a file's bytes, reported once it is read and split into reports
-PREPARE_SHARE = 0.6  # …and as its reports are prepared; the inserts take the rest
+PARSE_SHARE = 0.1  # of a file's bytes, reported once it is read into lines and tables
+PREPARE_SHARE = 0.8  # …and as its reports are read and prepared; the inserts take the rest
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a department's reports are a few MB; beyond this, split the file
 MAX_TITLE = 100  # characters: a longer «project name» is a whole report written on one line
 
@@ -149,48 +151,83 @@ def unusable(report: Report) -> str | None:
 
 
 def import_file(store: Store, path: Path, result: ImportResult, step: Callable[[int], None] = lambda _: None) -> None:
-    """One file in one transaction.  Reading, splitting and preparing its reports (the slow
-    part) happen before the transaction, which then holds the write lock only for the inserts."""
+    """One file in one transaction.  Splitting and preparing its reports (the slow part) happen
+    before the transaction, one report at a time, parked on disk (`Spool`); the transaction then
+    holds the write lock only for the inserts."""
     data = _read(path)
     sha = hashlib.sha256(data).hexdigest()
     if _seen(store, sha, path, result):
         return
-    reports = _usable(read_bytes(data, os.fsdecode(path.name)), path, result)
-    step(int(len(data) * PARSE_SHARE))
-    fresh = [i for i, r in enumerate(reports) if not _known_report(store, r)]
-    prepared = {}
-    for n, i in enumerate(fresh):
-        prepared[i] = prepare_report(reports[i])
-        step(int(len(data) * (PARSE_SHARE + PREPARE_SHARE * (n + 1) / len(fresh))))
-    with store.write() as db:
-        if _seen(store, sha, path, result):  # another process imported it while this one was reading
-            return
-        cur = db.execute(
-            "INSERT INTO files (path, sha256, size, reports, imported_at) VALUES (?, ?, ?, ?, ?)",
-            [path_text(path.resolve()), sha, len(data), 0, now()],
-        )
-        file_id = int(cur.lastrowid or 0)
-        added = {i: _insert(db, reports[i], prepared[i], file_id, path) for i in fresh
-                 if not _known_report(store, reports[i])}  # asked again: another import may have brought it
-        # Written last, in the same transaction: a file row always counts the reports it brought.
-        db.execute("UPDATE files SET reports = ? WHERE id = ?", [len(added), file_id])
-    result.imported.extend(added.values())
-    result.skipped.extend({"path": path_text(path), "title": r.title, "reason": "同一报告已在库中"}
-                          for i, r in enumerate(reports) if i not in added)
+    size, blocks = len(data), file_blocks(data, os.fsdecode(path.name))
+    del data  # from here on, memory holds the lines and one report at a time
+    step(int(size * PARSE_SHARE))
+    with Spool() as spool:
+        found = _prepare(store, blocks, spool, lambda share: step(int(size * (PARSE_SHARE + PREPARE_SHARE * share))))
+        del blocks
+        with store.write() as db:
+            if _seen(store, sha, path, result):  # another process imported it while this one was reading
+                return
+            added = _write_file(db, store, spool, found, path, sha, size)
+    result.skipped.extend({"path": path_text(path)} | entry for entry in found.unusable)
+    result.imported.extend(added)
+    result.skipped.extend({"path": path_text(path), "title": title, "reason": "同一报告已在库中"}
+                          for title in found.known)
 
 
-def _usable(reports: list[Report], path: Path, result: ImportResult) -> list[Report]:
-    """The reports that can be stored; the others are listed as skipped, with the reason.  A file
-    none of whose reports can be stored is refused with the first report's reason."""
-    reasons = [unusable(r) for r in reports]
-    kept = [r for r, why in zip(reports, reasons, strict=True) if why is None]
-    if not kept:
-        first = next(why for why in reasons if why)
-        more = f"（文件中 {len(reports)} 份均如此）" if len(reports) > 1 else ""
-        raise InputError(f"没有可导入的报告：{first}{more}")
-    result.skipped.extend({"path": path_text(path), "title": r.title[:MAX_TITLE], "reason": why}
-                          for r, why in zip(reports, reasons, strict=True) if why)
-    return kept
+@dataclass
+class _Found:
+    """What preparing a file's reports found besides the reports parked for writing."""
+
+    profiles: list[str] = field(default_factory=list)  # every usable report's, to pick the fallback
+    unusable: list[dict[str, Any]] = field(default_factory=list)  # skipped, with the reason
+    known: list[str] = field(default_factory=list)  # titles of reports already stored
+    reports: int = 0
+
+
+def _prepare(store: Store, blocks: list[Block], spool: Spool, share: Callable[[float], None]) -> _Found:
+    """Prepare and park each usable report not yet stored.  A file none of whose reports can be
+    stored is refused with the first report's reason."""
+    found, first_reason = _Found(), ""
+    last_line = max(blocks[-1].line, 1) if blocks else 1
+    for report in iter_reports(blocks):
+        found.reports += 1
+        why = unusable(report)
+        if why is not None:
+            first_reason = first_reason or why
+            found.unusable.append({"title": report.title[:MAX_TITLE], "reason": why})
+            continue
+        found.profiles.append(report.profile)
+        if _known_report(store, report):
+            found.known.append(report.title)
+        else:
+            spool.put(report, prepare_report(report))
+        share(min(1.0, report.source_line / last_line))
+    if not found.reports:
+        raise InputError(NO_REPORTS)
+    if not found.profiles:
+        more = f"（文件中 {found.reports} 份均如此）" if found.reports > 1 else ""
+        raise InputError(f"没有可导入的报告：{first_reason}{more}")
+    return found
+
+
+def _write_file(db: Any, store: Store, spool: Spool, found: _Found, path: Path, sha: str,
+                size: int) -> list[dict[str, Any]]:
+    """The file's row and its parked reports, in the caller's transaction; a report another
+    import brought meanwhile is counted as known."""
+    cur = db.execute("INSERT INTO files (path, sha256, size, reports, imported_at) VALUES (?, ?, ?, ?, ?)",
+                     [path_text(path.resolve()), sha, size, 0, now()])
+    file_id = int(cur.lastrowid or 0)
+    fallback = fallback_profile(found.profiles)
+    added = []
+    for report, prepared in spool:
+        report.profile = report.profile or fallback
+        if _known_report(store, report):  # asked again: another import, or this file, may have brought it
+            found.known.append(report.title)
+        else:
+            added.append(_insert(db, report, prepared, file_id, path))
+    # Written last, in the same transaction: a file row always counts the reports it brought.
+    db.execute("UPDATE files SET reports = ? WHERE id = ?", [len(added), file_id])
+    return added
 
 
 def _seen(store: Store, sha: str, path: Path, result: ImportResult) -> bool:

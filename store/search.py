@@ -139,10 +139,10 @@ def wording_rows(store: Store, query: str, filters: Filters, near: Near | None =
 def affine_rows(store: Store, filters: Filters, near: Near, limit: int) -> list[dict[str, Any]]:
     """Past paragraphs of the draft's own project, then of its unit (as `filters` allow): the
     newest of each wording, the newest `limit` wordings of each."""
-    from .wordings import affine, passing, wordings_of
+    from .wordings import affine, filtered, wordings_of
 
     index = wordings_of(store)
-    return rows_by_id(store, affine(index, passing(index, filters), near, limit))
+    return rows_by_id(store, affine(index, filtered(index, filters)[0], near, limit))
 
 
 def rows_by_id(store: Store, ids: list[int]) -> list[dict[str, Any]]:

@@ -123,3 +123,57 @@ def test_old_doc_and_unknown_types_are_named(cli, tmp_path: Path) -> None:  # no
     errors = cli("import", str(doc), str(pdf), "--json").json()["errors"]
     assert ".docx" in errors[0]["message"]
     assert "不支持的文件类型" in errors[1]["message"]
+
+
+def _two_reports(tmp_path: Path) -> Path:
+    text = GOOD.read_text(encoding="utf-8")
+    path = tmp_path / "两份.txt"
+    path.write_text(text + "\n" + text.replace("群众文化活动经费", "群众文化活动经费（二期）"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("where", ["create", "write"])
+def test_no_room_for_the_import_s_temporary_file(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+                                                 where: str) -> None:
+    """A file's prepared reports wait on disk for the write: a full disk there is said plainly,
+    and the store keeps none of the file."""
+    import errno
+    import tempfile
+
+    import store.spool
+
+    before = _counts(cli)
+    full = OSError(errno.ENOSPC, "No space left on device")
+    if where == "create":
+        def no_file(*_args: object, **_kwargs: object) -> None:
+            raise full
+        monkeypatch.setattr(tempfile, "TemporaryFile", no_file)
+    else:
+        real_dump = store.spool.pickle.dump
+        calls = []
+
+        def dump_once(*args: object, **kwargs: object) -> None:
+            calls.append(1)
+            if len(calls) > 1:
+                raise full
+            real_dump(*args, **kwargs)
+        monkeypatch.setattr(store.spool.pickle, "dump", dump_once)
+    result = cli("import", str(_two_reports(tmp_path)), "--json")
+    assert result.code != 0 and "Traceback" not in result.err
+    assert "临时文件" in result.json()["errors"][0]["message"]
+    assert "磁盘已满" in result.json()["errors"][0]["message"]
+    assert _counts(cli) == before
+
+
+def test_a_file_s_reports_are_written_in_their_order_and_once(cli, tmp_path: Path) -> None:  # noqa: ANN001
+    """Prepared one at a time and parked, the reports still go in in file order, and each is
+    stored once."""
+    result = cli("import", str(_two_reports(tmp_path)), "--json")
+    assert result.code == 0
+    titles = [i["title"] for i in result.json()["imported"]]
+    assert titles == ["群众文化活动经费", "群众文化活动经费（二期）"]
+    copy = tmp_path / "副本.txt"
+    copy.write_text(_two_reports(tmp_path).read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    again = cli("import", str(copy), "--json").json()
+    assert again["imported"] == []
+    assert [(s["title"], s["reason"]) for s in again["skipped"]] == [(t, "同一报告已在库中") for t in titles]

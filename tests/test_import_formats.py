@@ -60,3 +60,25 @@ def test_mixed_encodings_line_by_line(tmp_path: Path) -> None:
     (report,) = read_file(path)
     assert report.title == "混合编码测试项目"
     assert report.section_text("1.1") == "本行是 GBK 编码。\n本行是 UTF-8 编码。"
+
+
+@pytest.mark.parametrize("order", ["table first", "table last"])
+def test_a_report_without_a_table_takes_the_layout_of_its_file(cli, tmp_path: Path, order: str) -> None:  # noqa: ANN001
+    """Read report by report, a report whose 附表 is empty still takes the layout the rest of its
+    file uses — whether the others come before it or after."""
+    from .layouts import parse_layout, write_layout
+
+    layouts = Path(__file__).resolve().parent / "data" / "layouts"
+    with_table = write_layout(parse_layout(layouts / "h07_unknown_elderly.txt"), _folder(tmp_path / "a"))
+    without = write_layout(parse_layout(layouts / "t05_dept_civil.txt"), _folder(tmp_path / "b"))
+    parts = [with_table.read_text(encoding="utf-8"), without.read_text(encoding="utf-8")]
+    path = tmp_path / "两份.txt"
+    path.write_text("\n".join(parts if order == "table first" else parts[::-1]), encoding="utf-8")
+    assert cli("import", str(path), "--json").code == 0
+    profiles = {r["title"]: r["profile"] for r in cli("reports", "--json").json()}
+    assert profiles == {"社区居家养老服务项目": "xj2018", "部门整体支出": "xj2018"}
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path

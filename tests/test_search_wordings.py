@@ -174,3 +174,41 @@ def test_bounded_rerank_keeps_the_brute_force_best(store: Store) -> None:
         top = [s for s in sorted(full, reverse=True)[:5] if s > 0]  # below the floor: no match
         kept = sorted((s for s in bounded if s == s), reverse=True)[:len(top)]  # NaN != NaN
         assert kept == pytest.approx(top), query
+
+
+def _one_by_one(index, ws, mask, unit: int, title: int) -> list[tuple[int, int, int]]:  # noqa: ANN001
+    """The stand-in paragraph and shared count, wording by wording, as plainly as it can be said."""
+    out = []
+    for w in ws:
+        places = [p for p in range(index.member_starts[w], index.member_starts[w + 1]) if mask is None or mask[p]]
+        if places:
+            best = max(places, key=lambda p: (index.year[p], index.unit[p] == unit, index.title[p] == title,
+                                              index.paragraph[p]))
+            out.append((int(w), int(index.paragraph[best]), len({int(index.report[p]) for p in places}) - 1))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_representatives_in_one_pass_match_one_by_one(seed: int) -> None:
+    """Few paragraphs per wording, so the unit and project tie-breaks decide often."""
+    import random
+
+    import numpy as np
+
+    from store.wordings import build, representatives
+
+    rng = random.Random(seed)
+    rows, pid = [], 0
+    for w in range(rng.randint(1, 4)):
+        for _ in range(rng.randint(1, 5)):
+            pid += 1
+            rows.append((pid, rng.randint(1, 6), rng.choice("12"), f"措辞{w}", rng.choice([None, 2023, 2023]),
+                         rng.choice(["甲馆", "乙馆"]), rng.choice(["阅读", "古籍"])))
+    rng.shuffle(rows)
+    index = build(rows, (0, len(rows)))
+    mask = None if seed % 3 == 0 else np.array([rng.random() < 0.7 for _ in rows])
+    ws = rng.sample(range(len(index)), rng.randint(1, len(index)))
+    near = Near() if seed % 5 == 0 else Near(unit="甲馆", title="阅读")
+    got = [(w, p, n) for w, p, n, *_ in representatives(index, ws, mask, near)]
+    assert got == _one_by_one(index, ws, mask, index.code("units", near.unit) if near.unit else -2,
+                              index.code("titles", near.title) if near.title else -2)

@@ -323,6 +323,9 @@ def test_a_busy_store_journals_then_saves_when_free(sample_db: Path, tmp_path: P
             # the import is over: the retry writes the newest words and clears the journal
             await until(pilot, lambda: stored_text(sample_db, draft, "3.1") == "由阅读推广部负责", timeout=5)
             await until(pilot, lambda: not list(journal_dir(sample_db).glob("*.txt")))
+            # the worker's «saved» message reaches the screen a moment after its write
+            await until(pilot, lambda: "暂存" not in str(app.screen.query_one("#status", Static).content),
+                        timeout=5)
             status = str(app.screen.query_one("#status", Static).content)
 
     asyncio.run(run())

@@ -13,8 +13,8 @@ past report (schema m007); drafts are not in it — they change on every keystro
 from .build import Wordings, build
 from .cache import drop_saved, saved_path, saved_state, wordings_of
 from .grams import candidates
-from .members import affine, allowed_wordings, passing, representatives
+from .members import affine, allowed_wordings, filtered, passing, representatives
 from .rank import best_wordings
 
-__all__ = ["Wordings", "affine", "best_wordings", "allowed_wordings", "build", "candidates", "drop_saved", "passing",
-           "representatives", "saved_path", "saved_state", "wordings_of"]
+__all__ = ["Wordings", "affine", "best_wordings", "allowed_wordings", "build", "candidates", "drop_saved", "filtered",
+           "passing", "representatives", "saved_path", "saved_state", "wordings_of"]

@@ -13,7 +13,7 @@ from extract.mask import mask_numbers
 from ..scorer import best_scores
 from .build import Wordings
 from .grams import candidates
-from .members import allowed_wordings, passing, representatives
+from .members import filtered, representatives
 
 _NOT_WORD = re.compile(r"[^\w%％.]+")
 
@@ -24,8 +24,7 @@ def best_wordings(index: Wordings, query: str, filters: Any, near: Any, limit: i
     that may be among the `limit` best — those tied with the last too, up to twice `limit`
     and ten.  When no wording shares a bigram with the query, its words without the
     punctuation are looked up instead («满意*» → «满意»)."""
-    mask = passing(index, filters)
-    allowed = allowed_wordings(index, mask)
+    mask, allowed = filtered(index, filters)
     masked = mask_numbers(query)
     found = candidates(index, masked, allowed, k)
     words = _NOT_WORD.sub(" ", query).strip()
