@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from .errors import StoreBusy, StoreError, os_reason
 from .schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from .sqlite import Database
 
 BUSY_TIMEOUT_MS = 10_000
 LOCK_RETRY_SECONDS = 60.0

@@ -9,12 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from extract.mention import Mention
 from extract.segment import add_words
 
 from .db import Store
+from .sqlite import Database
 
 
 def mention_row(report_id: int, section_key: str, paragraph_id: int | None, m: Mention,

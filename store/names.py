@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlite_utils import Database
+from .sqlite import Database
 
 _ABBREVIATION = re.compile(r"[（(]\s*以下简称\s*[：:]?\s*[“\"「]?([\u4e00-\u9fff]{2,12})[”\"」]?\s*[)）]")
 

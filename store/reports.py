@@ -12,8 +12,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from extract.document import Cell, Indicator, Report, ReportTable, Section
 from extract.outline import Outline, default_outline, get_profile, is_known, outline_of
 
@@ -22,6 +20,7 @@ from .errors import BadArgument, NotFound
 from .facts import write_facts
 from .names import index_names
 from .prepared import PreparedSection, prepare_section
+from .sqlite import Database
 
 
 def content_hash(report: Report) -> str:

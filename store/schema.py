@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from .sqlite import Database, Migrations
 
 migrations = Migrations("zipin")
 MIGRATION_NAMES: list[str] = []

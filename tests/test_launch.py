@@ -30,3 +30,16 @@ def test_the_fast_path_loads_neither_click_nor_the_store() -> None:
             "'pypinyin', 'docx'}); print(','.join(bad)); sys.exit(1 if bad else 0)")
     proc = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_opening_the_store_does_not_load_numpy_which_still_loads_when_asked() -> None:
+    """sqlite-utils would import numpy (90 ms) for nothing the store does; the wording index
+    still imports it for real."""
+    code = ("import sys, tempfile, pathlib; from store.db import open_store; "
+            "s = open_store(pathlib.Path(tempfile.mkdtemp()) / 'z.db'); s.close(); "
+            "first = 'numpy' in sys.modules; import sqlite_utils.db as d; "
+            "import numpy; from store.wordings import build; "
+            "print(first, d.np is None, numpy.zeros(2).sum() == 0)")
+    proc = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "True", "True"]
