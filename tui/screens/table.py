@@ -117,6 +117,7 @@ class TableScreen(ZipinScreen[None]):
         indicators.add_columns(*headers, "完成情况")
         self.show_indicators()
         self.update_rate()
+        self.refresh_bindings()  # the footer's keys, hidden while loading, work now
 
     # ----- budget and goals
 
