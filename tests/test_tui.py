@@ -51,6 +51,13 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 8.
     raise AssertionError("the app did not reach the expected state in time")
 
 
+async def open_from_walk(pilot: Pilot, app: ZipinApp, key: str, press: str, screen: type) -> None:
+    """Wait for the walk to open at section `key`, press `press`, and wait for `screen`."""
+    await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == key)
+    await pilot.press(press)
+    await until(pilot, lambda: isinstance(app.screen, screen))
+
+
 async def typing_into(pilot: Pilot, app: ZipinApp, key: str) -> None:
     """Wait for the walk to open at section `key`, then put the cursor in its editor."""
     await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == key)
@@ -213,9 +220,7 @@ def test_keys_on_the_table_before_it_is_read_do_nothing(sample_db: Path, monkeyp
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "6")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "6")
-            await pilot.press("f9")
-            await until(pilot, lambda: isinstance(app.screen, TableScreen))
+            await open_from_walk(pilot, app, "6", "f9", TableScreen)
             screen = app.screen
             await pilot.press("f3", "f2", "f4", "delete", "shift+down", "tab", "x")
             assert app.screen is screen and app.return_code is None
@@ -235,9 +240,7 @@ def test_look_up_and_copy(sample_db: Path) -> None:
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "2.3")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.3")
-            await pilot.press("f6")
-            await until(pilot, lambda: isinstance(app.screen, LookupScreen))
+            await open_from_walk(pilot, app, "2.3", "f6", LookupScreen)
             await pilot.press(*"专款专用")
             hits = app.screen.query_one("#hits", OptionList)
             await until(pilot, lambda: hits.option_count > 0 and "专款专用" in app.screen.hits[0].text)
@@ -419,9 +422,7 @@ def test_export_waits_for_the_review_checks(sample_db: Path, monkeypatch: pytest
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "1.1")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "1.1")
-            await pilot.press("f10")
-            await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+            await open_from_walk(pilot, app, "1.1", "f10", ReviewScreen)
             review = app.screen
             assert "正在检查" in str(review.query_one("#review-summary", Static).content)
             await pilot.press("x")

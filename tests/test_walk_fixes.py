@@ -21,7 +21,7 @@ from tui.screens.table import TableScreen
 from tui.screens.walk import WalkScreen
 from tui.widgets.panels import FindingList
 
-from .test_tui import SIZE, new_draft, sample_db, stored_text, until  # noqa: F401 - the fixture is used by name
+from .test_tui import SIZE, new_draft, open_from_walk, sample_db, stored_text, until  # noqa: F401 - the fixture is used by name
 
 READING = "全民阅读推广专项经费"
 
@@ -198,9 +198,7 @@ def test_a_lookup_that_finds_nothing_in_its_filters_says_so(sample_db: Path) -> 
     async def run() -> None:
         app = ZipinApp(sample_db, draft, "2.3")
         async with app.run_test(size=SIZE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, WalkScreen) and app.screen.key == "2.3")
-            await pilot.press("f6")
-            await until(pilot, lambda: isinstance(app.screen, LookupScreen))
+            await open_from_walk(pilot, app, "2.3", "f6", LookupScreen)
             app.screen.query_one("#f-section", Input).value = "9.9"
             app.screen.query_one("#query", Input).value = "满意度"
             await until(pilot, lambda: "清空筛选框" in str(app.screen.query_one("#lookup-status").content))
